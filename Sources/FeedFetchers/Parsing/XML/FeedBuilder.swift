@@ -1,0 +1,196 @@
+/// Turns the SAX events of an RSS 0.9x/1.0/2.0 or Atom 0.3/1.0 document into a feed header
+/// and a stream of raw entries. One pass, no tree: each element gets a role when it opens
+/// (`FeedBuilder+Roles.swift`), text is collected only inside fields, and each entry is
+/// handed on as soon as it closes so that large documents need little memory.
+final class FeedBuilder: SAXDelegate {
+    /// The format, known once the root element (and for RDF, the channel) has been seen.
+    private(set) var format: FeedFormat?
+    /// The root element's name, for the error when the document is not a feed.
+    private(set) var rootName: String?
+    /// The feed-level elements collected so far.
+    var header = RawFeedHeader()
+    /// `xml:lang` of the root or feed element, the language when the feed names none.
+    var rootLanguage: String?
+
+    var entry: RawEntry?
+    var author: RawAuthor?
+    private let onEntry: (RawEntry) -> Void
+
+    private struct Frame {
+        var role: FeedElementRole
+        var base: String?
+        var textStart: Int
+    }
+    private var frames: [Frame] = []
+    /// Character data of the open field, with any child markup re-serialized into it.
+    private var text: [UInt8] = []
+    /// The kind of the open field's text; nil when no field is open.
+    private var fieldKind: TextKind?
+    private let documentBase: String?
+
+    /// Creates a builder; `baseURL` is the document's own address, `onEntry` gets each entry.
+    init(baseURL: String?, onEntry: @escaping (RawEntry) -> Void) {
+        self.documentBase = baseURL
+        self.onEntry = onEntry
+    }
+
+    /// Marks the document as RSS 0.90 once its channel shows the 0.90 namespace.
+    func refineFormat(_ newFormat: FeedFormat) {
+        format = newFormat
+    }
+
+    func startElement(namespace: XMLNamespace, tag: FeedTag, localName: String, prefix: String?, attributes: XMLAttributes) {
+        let parent = frames.last
+        let base = elementBase(attributes, parentBase: parent?.base ?? documentBase)
+        let role: FeedElementRole
+        switch parent?.role {
+        case nil:
+            rootName = prefix.map { "\($0):\(localName)" } ?? localName
+            role = rootRole(namespace, tag, attributes)
+        case .skip?:
+            role = .skip
+        case .field?, .markup?, .transparentMarkup?:
+            role = markupRole(namespace, localName, attributes, base: base, parent: parent?.role)
+        case .container(let container)?:
+            role = childRole(of: container, namespace, tag, attributes, base: base)
+        }
+        if case .container(let container) = role { open(container, attributes, base: base) }
+        if case .field(_, let kind) = role { fieldKind = kind }
+        frames.append(Frame(role: role, base: base, textStart: text.count))
+    }
+
+    func endElement() {
+        guard let frame = frames.popLast() else { return }
+        switch frame.role {
+        case .field(let field, _):
+            let value = String(decoding: text[frame.textStart...], as: UTF8.self)
+            let kind = fieldKind ?? .text
+            text.removeSubrange(frame.textStart...)
+            fieldKind = nil
+            assign(field, RawText(value: value, kind: kind, base: frame.base))
+        case .markup(let name, let isVoid):
+            if !isVoid { appendASCII("</\(name)>") }
+        case .container(let container):
+            close(container)
+        case .transparentMarkup, .skip:
+            break
+        }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let kind = fieldKind else { return }
+        if kind == .xhtml {
+            appendEscaped(bytes)
+        } else {
+            text.append(contentsOf: bytes)
+        }
+    }
+
+    // MARK: containers
+
+    private func open(_ container: FeedElementRole.Container, _ attributes: XMLAttributes, base: String?) {
+        switch container {
+        case .entry:
+            entry = RawEntry(base: base)
+            // RSS 1.0 items name their resource in rdf:about; the fallback id when there is no guid.
+            if let about = attributes.rdfValue("about") { entry?.id = about.trimmedWhitespace }
+        case .author:
+            author = RawAuthor()
+        case .atomRoot, .rssRoot, .rdfRoot, .channel:
+            if rootLanguage == nil, let lang = attributes.xmlValue("lang")?.trimmedWhitespace, !lang.isEmpty {
+                rootLanguage = lang
+            }
+        case .channelImage, .mediaGroup, .mediaContent:
+            break
+        }
+    }
+
+    private func close(_ container: FeedElementRole.Container) {
+        switch container {
+        case .entry:
+            if let finished = entry { onEntry(finished) }
+            entry = nil
+        case .author:
+            guard let finished = author, !finished.isEmpty else { author = nil; return }
+            author = nil
+            if entry != nil { entry?.authors.append(finished) } else { header.authors.append(finished) }
+        default:
+            break
+        }
+    }
+
+    // MARK: text buffer
+
+    /// Re-serializes a child element of a field as an HTML start tag. URL attributes are
+    /// resolved here, against the base in force at that very element (xml:base may change
+    /// inside XHTML content).
+    func appendStartTag(_ name: String, _ attributes: XMLAttributes, base: String?) {
+        appendASCII("<")
+        appendASCII(name)
+        attributes.forEach { prefix, localName, value in
+            guard prefix == nil else { return }
+            var value = value
+            if Self.urlAttributes.contains(localName), let resolved = URLResolver.resolve(value, against: base) {
+                value = resolved
+            }
+            appendASCII(" ")
+            appendASCII(localName)
+            appendASCII("=\"")
+            appendEscaped(value, quotes: true)
+            appendASCII("\"")
+        }
+        appendASCII(">")
+    }
+
+    private static let urlAttributes: Set<String> = ["href", "src", "poster", "cite", "longdesc", "background"]
+
+    /// Switches the open field to markup mode when its first child element appears: literal
+    /// text collected so far is escaped so that it stays text once read as HTML.
+    func enterMarkupMode() {
+        guard fieldKind == .text, let start = frames.last(where: { if case .field = $0.role { return true }; return false })?.textStart else {
+            return
+        }
+        let literal = Array(text[start...])
+        text.removeSubrange(start...)
+        literal.withUnsafeBufferPointer { appendEscaped($0) }
+        fieldKind = .xhtml
+    }
+
+    /// True when the open field already holds text other than white space.
+    func fieldHasText() -> Bool {
+        guard let start = frames.last?.textStart else { return false }
+        return text[start...].contains { !$0.isASCIIWhitespace }
+    }
+
+    private func appendASCII(_ string: String) {
+        text.append(contentsOf: string.utf8)
+    }
+
+    private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes {
+            switch byte {
+            case UInt8(ascii: "&"): text.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): text.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): text.append(contentsOf: "&gt;".utf8)
+            default: text.append(byte)
+            }
+        }
+    }
+
+    private func appendEscaped(_ string: String, quotes: Bool) {
+        for byte in string.utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): text.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): text.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): text.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\"") where quotes: text.append(contentsOf: "&quot;".utf8)
+            default: text.append(byte)
+            }
+        }
+    }
+
+    private func elementBase(_ attributes: XMLAttributes, parentBase: String?) -> String? {
+        guard let declared = attributes.xmlValue("base") else { return parentBase }
+        return URLResolver.resolve(declared, against: parentBase) ?? parentBase
+    }
+}

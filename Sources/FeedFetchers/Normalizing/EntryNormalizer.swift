@@ -12,7 +12,7 @@ struct EntryNormalizer {
         var post = Post(channel: "rss")
         post.sourceId = raw.id
         post.sourceUrl = sourceUrl
-        post.title = raw.title.flatMap(PlainTextRenderer.text(of:))
+        post.title = (raw.title ?? raw.fallbackTitle).flatMap(PlainTextRenderer.text(of:))
         post.textRich = body.flatMap { $0.html.isEmpty ? nil : $0.html }
         post.textPlain = body.map(\.plainText)
         post.publishedAt = Self.date(of: raw)
@@ -35,9 +35,10 @@ struct EntryNormalizer {
     }
 
     /// The richest body that is not empty: content:encoded, atom:content, then
-    /// description / atom:summary (SPEC §2 `textRich`).
+    /// description / atom:summary (SPEC §2 `textRich`); last, media:description, where
+    /// YouTube and other video feeds put the only text an entry has.
     static func body(of raw: RawEntry) -> RawText? {
-        [raw.contentEncoded, raw.content, raw.summary].lazy.compactMap { $0 }.first { !$0.value.trimmedWhitespace.isEmpty }
+        [raw.contentEncoded, raw.content, raw.summary, raw.mediaDescription].lazy.compactMap { $0 }.first { !$0.value.trimmedWhitespace.isEmpty }
     }
 
     /// published / pubDate / dc:date / issued, else updated / modified (SPEC §2 `publishedAt`).

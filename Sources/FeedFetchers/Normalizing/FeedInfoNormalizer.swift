@@ -8,7 +8,7 @@ enum FeedInfoNormalizer {
             .lazy.compactMap { $0 }.first { URLResolver.isHTTP($0) }
         return FeedInfo(
             format: format,
-            title: header.title.flatMap(PlainTextRenderer.text(of:)),
+            title: (header.title ?? header.fallbackTitle).flatMap(PlainTextRenderer.text(of:)),
             link: link,
             description: header.description.flatMap(PlainTextRenderer.text(of:)),
             language: header.language ?? rootLanguage,

@@ -13,7 +13,9 @@ enum JSONFeedParser {
         }
         guard let feed = object as? [String: Any] else { throw .notAJSONFeed }
         let version = feed["version"] as? String ?? ""
-        guard version.contains("jsonfeed.org/version/1") || (version.isEmpty && feed["items"] is [Any]) else {
+        // The URL form is the standard; bare "1" / "1.1" occur in the wild (gofeed accepts them).
+        let knownVersion = version.contains("jsonfeed.org/version/1") || version == "1" || version.hasPrefix("1.")
+        guard knownVersion || (version.isEmpty && feed["items"] is [Any]) else {
             throw .notAJSONFeed
         }
         let base = (feed["feed_url"] as? String).flatMap { URLResolver.resolve($0, against: url) } ?? url

@@ -53,6 +53,10 @@ struct RawEntry: Sendable {
     var rssLink: String?
     var links: [RawLink] = []
     var title: RawText?
+    /// dc:title, used when there is no title.
+    var fallbackTitle: RawText?
+    /// media:description, the body of last resort (YouTube puts the video's text there).
+    var mediaDescription: RawText?
     /// Bodies, richest first: content:encoded / atom:content / JSON content_html ...
     var contentEncoded: RawText?
     var content: RawText?
@@ -71,6 +75,7 @@ struct RawEntry: Sendable {
 /// The feed-level elements as written.
 struct RawFeedHeader: Sendable {
     var title: RawText?
+    var fallbackTitle: RawText?
     var link: String?
     var links: [RawLink] = []
     var description: RawText?

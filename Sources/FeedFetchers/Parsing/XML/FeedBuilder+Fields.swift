@@ -5,6 +5,11 @@ extension FeedBuilder {
         let trimmed = raw.value.trimmedWhitespace
         switch field {
         case .feedTitle: if header.title == nil { header.title = raw }
+        case .feedFallbackTitle: if header.fallbackTitle == nil { header.fallbackTitle = raw }
+        case .feedLinkText(let rel, let type):
+            if !trimmed.isEmpty, let href = URLResolver.resolve(trimmed, against: raw.base) {
+                header.links.append(RawLink(href: href, rel: rel, type: type))
+            }
         case .feedLink: if header.link == nil, !trimmed.isEmpty { header.link = URLResolver.resolve(trimmed, against: raw.base) }
         case .feedDescription: if header.description == nil { header.description = raw }
         case .feedLanguage: if header.language == nil, !trimmed.isEmpty { header.language = trimmed }
@@ -25,6 +30,15 @@ extension FeedBuilder {
         guard entry != nil else { return }
         switch field {
         case .entryTitle: if entry?.title == nil { entry?.title = raw }
+        case .entryFallbackTitle: if entry?.fallbackTitle == nil { entry?.fallbackTitle = raw }
+        case .entryMediaDescription: if entry?.mediaDescription == nil { entry?.mediaDescription = raw }
+        case .entryLinkText(let rel, let type):
+            guard !trimmed.isEmpty, let href = URLResolver.resolve(trimmed, against: raw.base) else { return }
+            if rel == "enclosure" {
+                entry?.media.append(RawMedia(source: .enclosure, url: href, type: type, medium: nil, altText: nil))
+            } else {
+                entry?.links.append(RawLink(href: href, rel: rel, type: type))
+            }
         case .entryLink:
             if entry?.rssLink == nil, !trimmed.isEmpty { entry?.rssLink = URLResolver.resolve(trimmed, against: raw.base) }
         case .entryId:
@@ -35,7 +49,7 @@ extension FeedBuilder {
             }
         case .entryContentEncoded: if entry?.contentEncoded == nil { entry?.contentEncoded = raw }
         case .entryContent: if entry?.content == nil { entry?.content = raw }
-        case .entrySummary: if entry?.summary == nil { entry?.summary = raw }
+        case .entrySummary: entry?.summary = raw  // description and summary are one field; the last wins, as in feedparser
         case .entryPublished: if !trimmed.isEmpty { entry?.publishedDates.append(trimmed) }
         case .entryUpdated: if !trimmed.isEmpty { entry?.updatedDates.append(trimmed) }
         case .entryCategory: if !trimmed.isEmpty { entry?.categories.append(trimmed) }
@@ -55,6 +69,7 @@ extension RawAuthor {
             let inside = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmedWhitespace
             let outside = text[..<open].trimmedWhitespace
             if outside.contains("@"), !inside.isEmpty { return RawAuthor(name: inside, email: outside) }
+            if inside.contains("@"), !outside.isEmpty { return RawAuthor(name: outside, email: inside) }
         }
         if text.hasSuffix(">"), let open = text.lastIndex(of: "<") {
             let inside = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmedWhitespace

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns the SAX events of an RSS 0.9x/1.0/2.0 or Atom 0.3/1.0 document into a feed header
 /// and a stream of raw entries. One pass, no tree: each element gets a role when it opens
 /// (`FeedBuilder+Roles.swift`), text is collected only inside fields, and each entry is
@@ -11,6 +13,10 @@ final class FeedBuilder: SAXDelegate {
     var header = RawFeedHeader()
     /// `xml:lang` of the root or feed element, the language when the feed names none.
     var rootLanguage: String?
+
+    /// The namespace of the root element: a feed in an unknown namespace still uses its own
+    /// vocabulary (feedparser's "Atom namespace (example.com)" case).
+    var rootNamespace: XMLNamespace = .none
 
     var entry: RawEntry?
     var author: RawAuthor?
@@ -39,14 +45,16 @@ final class FeedBuilder: SAXDelegate {
         format = newFormat
     }
 
-    func startElement(namespace: XMLNamespace, tag: FeedTag, localName: String, prefix: String?, attributes: XMLAttributes) {
+    func startElement(namespace: XMLNamespace, tag: FeedTag, localName: String, prefix: String?, attributes: XMLAttributes,
+                      declaredNamespaces: [XMLNamespace]) {
         let parent = frames.last
         let base = elementBase(attributes, parentBase: parent?.base ?? documentBase)
         let role: FeedElementRole
         switch parent?.role {
         case nil:
             rootName = prefix.map { "\($0):\(localName)" } ?? localName
-            role = rootRole(namespace, tag, attributes)
+            rootNamespace = namespace
+            role = rootRole(namespace, tag, attributes, declared: declaredNamespaces)
         case .skip?:
             role = .skip
         case .field?, .markup?, .transparentMarkup?:
@@ -55,16 +63,18 @@ final class FeedBuilder: SAXDelegate {
             role = childRole(of: container, namespace, tag, attributes, base: base)
         }
         if case .container(let container) = role { open(container, attributes, base: base) }
-        if case .field(_, let kind) = role { fieldKind = kind }
+        if case .field(_, let kind, _) = role { fieldKind = kind }
         frames.append(Frame(role: role, base: base, textStart: text.count))
     }
 
     func endElement() {
         guard let frame = frames.popLast() else { return }
         switch frame.role {
-        case .field(let field, _):
-            let value = String(decoding: text[frame.textStart...], as: UTF8.self)
+        case .field(let field, _, let base64):
+            var value = String(decoding: text[frame.textStart...], as: UTF8.self)
             let kind = fieldKind ?? .text
+            // A value that does not decode to text (a custom type holding plain words) stays as written.
+            if base64, let decoded = Self.decodeBase64(value) { value = decoded }
             text.removeSubrange(frame.textStart...)
             fieldKind = nil
             assign(field, RawText(value: value, kind: kind, base: frame.base))
@@ -154,6 +164,14 @@ final class FeedBuilder: SAXDelegate {
         text.removeSubrange(start...)
         literal.withUnsafeBufferPointer { appendEscaped($0) }
         fieldKind = .xhtml
+    }
+
+    /// Atom content in a non-text MIME type, or Atom 0.3 `mode="base64"`, is base64 (RFC 4287 §4.1.3.3).
+    private static func decodeBase64(_ value: String) -> String? {
+        let compact = value.filter { !$0.isWhitespace }
+        guard let data = Data(base64Encoded: compact), let text = String(data: data, encoding: .utf8) else { return nil }
+        let isText = text.unicodeScalars.allSatisfy { $0.value >= 0x20 || $0 == "\n" || $0 == "\r" || $0 == "\t" }
+        return isText ? text : nil
     }
 
     /// True when the open field already holds text other than white space.

@@ -4,7 +4,8 @@ import Foundation
 /// Receives the events of a streaming XML parse.
 protocol SAXDelegate: AnyObject {
     /// An element opens; `tag` is `.other` for names the feed builder has no use for.
-    func startElement(namespace: XMLNamespace, tag: FeedTag, localName: String, prefix: String?, attributes: XMLAttributes)
+    func startElement(namespace: XMLNamespace, tag: FeedTag, localName: String, prefix: String?, attributes: XMLAttributes,
+                      declaredNamespaces: [XMLNamespace])
     /// The innermost open element closes.
     func endElement()
     /// Character data (text or CDATA), already decoded to UTF-8.
@@ -85,9 +86,10 @@ enum SAXParser {
         handler.error = nil
         handler.fatalError = nil
         handler.externalSubset = nil
-        handler.startElementNs = { ctx, localname, prefix, uri, _, _, attributeCount, _, attributes in
+        handler.startElementNs = { ctx, localname, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
             guard let ctx, let localname else { return }
-            SAXContext.from(ctx)?.startElement(localname, prefix, uri, XMLAttributes(raw: attributes, count: Int(attributeCount)))
+            SAXContext.from(ctx)?.startElement(localname, prefix, uri, XMLAttributes(raw: attributes, count: Int(attributeCount)),
+                                               declarations: (namespaces, Int(namespaceCount)))
         }
         handler.endElementNs = { ctx, _, _, _ in
             guard let ctx else { return }
@@ -130,18 +132,14 @@ private final class SAXContext {
     }
 
     func startElement(_ localname: UnsafePointer<xmlChar>, _ prefix: UnsafePointer<xmlChar>?,
-                      _ uri: UnsafePointer<xmlChar>?, _ attributes: XMLAttributes) {
+                      _ uri: UnsafePointer<xmlChar>?, _ attributes: XMLAttributes,
+                      declarations: (UnsafeMutablePointer<UnsafePointer<xmlChar>?>?, Int)) {
         sawRootElement = true
         let (tag, name) = intern(localname)
-        var namespace = XMLNamespace.none
-        if let uri {
-            let key = UnsafeRawPointer(uri)
-            if let known = namespaces[key] {
-                namespace = known
-            } else {
-                namespace = XMLNamespace(uri: String(cString: uri))
-                namespaces[key] = namespace
-            }
+        var namespace = uri.map(classify) ?? .none
+        var declared: [XMLNamespace] = []
+        if let list = declarations.0, declarations.1 > 0 {
+            for index in 0..<declarations.1 { if let uri = list[index * 2 + 1] { declared.append(classify(uri)) } }
         }
         var prefixName: String?
         if let prefix {
@@ -153,7 +151,19 @@ private final class SAXContext {
                 prefixes[key] = prefixName
             }
         }
-        delegate.startElement(namespace: namespace, tag: tag, localName: name, prefix: prefixName, attributes: attributes)
+        // A well-known prefix the document forgot to declare (`content:encoded` without
+        // xmlns:content) still means what everyone uses it for, as feed readers assume.
+        if uri == nil, let prefixName { namespace = XMLNamespace(conventionalPrefix: prefixName) }
+        delegate.startElement(namespace: namespace, tag: tag, localName: name, prefix: prefixName, attributes: attributes,
+                              declaredNamespaces: declared)
+    }
+
+    private func classify(_ uri: UnsafePointer<xmlChar>) -> XMLNamespace {
+        let key = UnsafeRawPointer(uri)
+        if let known = namespaces[key] { return known }
+        let namespace = XMLNamespace(uri: String(cString: uri))
+        namespaces[key] = namespace
+        return namespace
     }
 
     private func intern(_ localname: UnsafePointer<xmlChar>) -> (FeedTag, String) {

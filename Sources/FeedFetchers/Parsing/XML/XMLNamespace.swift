@@ -30,6 +30,20 @@ enum XMLNamespace: UInt8, Sendable {
         }
     }
 
+    /// The namespace a conventional prefix stands for, for documents that use it undeclared.
+    init(conventionalPrefix prefix: String) {
+        switch prefix.lowercased() {
+        case "content": self = .content
+        case "dc": self = .dc
+        case "dcterms": self = .dcterms
+        case "media": self = .media
+        case "itunes": self = .itunes
+        case "atom": self = .atom10
+        case "rdf": self = .rdf
+        default: self = .other
+        }
+    }
+
     /// True for the namespaces whose elements are the feed's own vocabulary (no prefix in
     /// RSS 0.9x/2.0, the RSS 1.0 and Atom namespaces), as opposed to extension modules.
     var isCore: Bool {

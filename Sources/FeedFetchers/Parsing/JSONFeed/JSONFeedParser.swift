@@ -18,7 +18,7 @@ enum JSONFeedParser {
         guard knownVersion || (version.isEmpty && feed["items"] is [Any]) else {
             throw .notAJSONFeed
         }
-        let base = (feed["feed_url"] as? String).flatMap { URLResolver.resolve($0, against: url) } ?? url
+        let base = url ?? [feed["feed_url"], feed["home_page_url"]].lazy.compactMap { string($0) }.first
         let feedAuthor = authors(in: feed).first
         let items = feed["items"] as? [Any] ?? []
         let normalizer = EntryNormalizer(feedAuthor: feedAuthor)
@@ -44,11 +44,14 @@ enum JSONFeedParser {
         )
     }
 
-    private static func rawEntry(_ item: [String: Any], base: String?) -> RawEntry {
+    private static func rawEntry(_ item: [String: Any], base feedBase: String?) -> RawEntry {
+        let link = string(item["url"]).flatMap { URLResolver.resolve($0, against: feedBase) }
+        // Relative URLs in an item's HTML resolve against the item's own address.
+        let base = link ?? feedBase
         var entry = RawEntry(base: base)
         entry.id = string(item["id"]) ?? (item["id"] as? NSNumber)?.stringValue
         entry.hasExplicitId = entry.id != nil
-        entry.rssLink = string(item["url"]).flatMap { URLResolver.resolve($0, against: base) }
+        entry.rssLink = link
         if let title = string(item["title"]) { entry.title = RawText(value: title, kind: .text, base: base) }
         if let html = string(item["content_html"]) { entry.content = RawText(value: html, kind: .html, base: base) }
         if let text = string(item["content_text"]) { entry.summary = RawText(value: text, kind: .text, base: base) }

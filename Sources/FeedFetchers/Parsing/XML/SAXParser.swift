@@ -37,7 +37,11 @@ enum SAXParser {
     /// Parses `utf8`, calling the delegate for every element and text run.
     static func parse(_ utf8: [UInt8], delegate: SAXDelegate) -> Outcome {
         roost_installEntityLoaderGuard()
-        let context = SAXContext(delegate: delegate)
+        // Text delivered may exceed the document only through entity expansion; past this
+        // budget the document is an expansion bomb and the parse stops (libxml2's own check
+        // does not cover expansion into SAX callbacks).
+        let budget = 4 * utf8.count + 4 * 1024 * 1024
+        let context = SAXContext(delegate: delegate, textBudget: budget)
         var handler = makeHandler()
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
@@ -96,8 +100,13 @@ enum SAXParser {
             SAXContext.from(ctx)?.delegate.endElement()
         }
         handler.characters = { ctx, text, length in
-            guard let ctx, let text, length > 0 else { return }
-            SAXContext.from(ctx)?.delegate.characters(UnsafeBufferPointer(start: text, count: Int(length)))
+            guard let ctx, let text, length > 0, let context = SAXContext.from(ctx) else { return }
+            context.textBudget -= Int(length)
+            guard context.textBudget >= 0 else {
+                context.stop(ctx, reason: "entity expansion went past the limit for this document")
+                return
+            }
+            context.delegate.characters(UnsafeBufferPointer(start: text, count: Int(length)))
         }
         handler.cdataBlock = handler.characters
         handler.ignorableWhitespace = handler.characters
@@ -120,8 +129,21 @@ private final class SAXContext {
     private var prefixes: [UnsafeRawPointer: String] = [:]
     private var namespaces: [UnsafeRawPointer: XMLNamespace] = [:]
 
-    init(delegate: SAXDelegate) {
+    /// Bytes of text the delegate may still receive.
+    var textBudget: Int
+    private var stopped = false
+
+    init(delegate: SAXDelegate, textBudget: Int) {
         self.delegate = delegate
+        self.textBudget = textBudget
+    }
+
+    /// Stops the parse for good, keeping what was delivered so far.
+    func stop(_ ctx: UnsafeMutableRawPointer, reason: String) {
+        guard !stopped else { return }
+        stopped = true
+        if firstError == nil { firstError = reason }
+        xmlStopParser(ctx.assumingMemoryBound(to: xmlParserCtxt.self))
     }
 
     /// The context of a callback whose `ctx` is the parser context.

@@ -11,20 +11,34 @@ enum BodyRenderer {
     }
 
     /// Literal text as HTML: escaped, blank-line-separated paragraphs as `<p>`, other line
-    /// breaks as `<br>`.
+    /// breaks as `<br>`. One pass over the bytes.
     static func htmlFromText(_ text: String) -> String {
-        let normalized = text.replacingCRLF()
-        var html = ""
-        html.reserveCapacity(normalized.utf8.count + 16)
-        let paragraphs = normalized.split(separator: "\n\n", omittingEmptySubsequences: true)
-        for paragraph in paragraphs {
-            let trimmed = paragraph.trimmedWhitespace
-            guard !trimmed.isEmpty else { continue }
-            html += "<p>"
-            html += trimmed.escapedForHTML().split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "<br>")
-            html += "</p>"
+        var html: [UInt8] = []
+        html.reserveCapacity(text.utf8.count + 32)
+        var newlines = 0
+        var inParagraph = false
+        for byte in text.utf8 {
+            if byte == 0x0A || byte == 0x0D {
+                if byte == 0x0A { newlines += 1 }
+                continue
+            }
+            if !inParagraph && (byte == 0x20 || byte == 0x09) { continue }
+            if inParagraph && newlines > 0 {
+                html.append(contentsOf: newlines >= 2 ? Array("</p><p>".utf8) : Array("<br>".utf8))
+            } else if !inParagraph {
+                html.append(contentsOf: "<p>".utf8)
+                inParagraph = true
+            }
+            newlines = 0
+            switch byte {
+            case UInt8(ascii: "&"): html.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): html.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): html.append(contentsOf: "&gt;".utf8)
+            default: html.append(byte)
+            }
         }
-        return html
+        if inParagraph { html.append(contentsOf: "</p>".utf8) }
+        return String(decoding: html, as: UTF8.self)
     }
 }
 
@@ -38,35 +52,5 @@ enum PlainTextRenderer {
         case .html, .xhtml: plain = HTMLSanitizer.plainText(fromHTML: raw.value)
         }
         return plain.isEmpty ? nil : plain
-    }
-}
-
-extension StringProtocol {
-    /// `&`, `<`, `>` and `"` escaped for HTML text and attribute values.
-    func escapedForHTML() -> String {
-        var out = ""
-        out.reserveCapacity(utf8.count)
-        for character in unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
-    }
-
-    /// Runs of white space as one space, trimmed at both ends.
-    func collapsingWhitespace() -> String {
-        split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-
-    /// CR LF and lone CR as LF.
-    func replacingCRLF() -> String {
-        guard contains("\r") else { return String(self) }
-        return String(self).split(separator: "\r\n", omittingEmptySubsequences: false).joined(separator: "\n")
-            .split(separator: "\r", omittingEmptySubsequences: false).joined(separator: "\n")
     }
 }

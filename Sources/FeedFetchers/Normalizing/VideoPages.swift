@@ -1,5 +1,3 @@
-import Foundation
-
 /// Recognises links to the pages of well-known video hosts (SPEC §2 `videos`, type `link`).
 enum VideoPages {
     /// True for a YouTube watch/shorts/youtu.be, Vimeo, Dailymotion or TikTok video page.
@@ -9,11 +7,12 @@ enum VideoPages {
         let path = parts.path
         switch host {
         case "youtube.com", "m.youtube.com":
-            return (path == "/watch" && parts.query.contains("v=")) || path.hasPrefix("/shorts/")
+            return (path == "/watch" && (parts.query.hasPrefix("v=") || parts.query.contains("&v="))) || path.hasPrefix("/shorts/")
         case "youtu.be":
-            return path.count > 1
+            return path.utf8.count > 1
         case "vimeo.com":
-            return path.split(separator: "/").last.map { $0.allSatisfy(\.isASCIIDigit) && !$0.isEmpty } ?? false
+            guard let last = path.split(separator: "/").last else { return false }
+            return last.utf8.allSatisfy { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
         case "dailymotion.com":
             return path.hasPrefix("/video/")
         case "tiktok.com":
@@ -30,34 +29,47 @@ enum ImageURL {
 
     /// True when the URL's path ends in an image file extension.
     static func looksLikeImage(_ url: String) -> Bool {
-        guard let path = WebAddress(url)?.path, let dot = path.lastIndex(of: ".") else { return false }
-        return extensions.contains(path[path.index(after: dot)...].lowercased())
+        guard let path = WebAddress(url)?.path, let dot = path.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        return extensions.contains(String(path[path.index(after: dot)...]).lowercased())
     }
 }
 
-/// The host, path and query of an absolute http(s) URL, lower-cased host.
+/// The lower-cased host, the path and the query of an absolute http(s) URL, split on bytes.
 struct WebAddress {
     var host: String
     var path: String
     var query: String
 
     init?(_ url: String) {
-        guard let schemeEnd = url.range(of: "://") else { return nil }
-        let rest = url[schemeEnd.upperBound...]
-        let hostEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) ?? rest.endIndex
-        var host = rest[..<hostEnd]
-        if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
-        if let colon = host.lastIndex(of: ":") { host = host[..<colon] }
-        self.host = host.lowercased()
-        let afterHost = rest[hostEnd...]
-        let fragmentless = afterHost.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        let pieces = fragmentless.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false)
-        self.path = pieces.first.map(String.init) ?? ""
-        self.query = pieces.count > 1 ? String(pieces[1]) : ""
+        let bytes = Array(url.utf8)
+        guard let schemeEnd = Self.find(bytes, [0x3A, 0x2F, 0x2F], from: 0) else { return nil }  // "://"
+        var index = schemeEnd + 3
+        let hostStart = index
+        while index < bytes.count, bytes[index] != 0x2F, bytes[index] != 0x3F, bytes[index] != 0x23 { index += 1 }
+        var authority = bytes[hostStart..<index]
+        if let at = authority.lastIndex(of: 0x40) { authority = authority[(at + 1)...] }
+        if let colon = authority.lastIndex(of: 0x3A) { authority = authority[..<colon] }
+        host = String(decoding: authority.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 32 : $0 }, as: UTF8.self)
+        let pathStart = index
+        while index < bytes.count, bytes[index] != 0x3F, bytes[index] != 0x23 { index += 1 }
+        path = String(decoding: bytes[pathStart..<index], as: UTF8.self)
+        var queryEnd = index
+        if index < bytes.count, bytes[index] == 0x3F {
+            queryEnd = index + 1
+            while queryEnd < bytes.count, bytes[queryEnd] != 0x23 { queryEnd += 1 }
+            query = String(decoding: bytes[(index + 1)..<queryEnd], as: UTF8.self)
+        } else {
+            query = ""
+        }
     }
-}
 
-extension Character {
-    /// 0–9.
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    private static func find(_ bytes: [UInt8], _ needle: [UInt8], from start: Int) -> Int? {
+        guard bytes.count >= needle.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0] && bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
+            index += 1
+        }
+        return nil
+    }
 }

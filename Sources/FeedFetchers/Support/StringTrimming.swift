@@ -5,13 +5,63 @@ extension UInt8 {
     }
 }
 
+extension Unicode.Scalar {
+    /// White space as feeds use it: ASCII white space, NBSP and the Unicode spaces.
+    var isFeedWhitespace: Bool {
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        return properties.isWhitespace
+    }
+}
+
 extension StringProtocol {
-    /// The string without leading and trailing white space (ASCII white space and U+00A0).
+    /// The string without leading and trailing white space. Hot in the parser: the common
+    /// case, nothing to trim, costs two byte reads.
     var trimmedWhitespace: String {
-        let isSpace: (Character) -> Bool = { $0.isWhitespace }
-        guard let first = firstIndex(where: { !isSpace($0) }), let last = lastIndex(where: { !isSpace($0) }) else {
-            return ""
+        let text = Substring(self)
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last else { return "" }
+        if first < 0x80 && !first.isASCIIWhitespace && last < 0x80 && !last.isASCIIWhitespace {
+            return String(text)
         }
-        return String(self[first...last])
+        let scalars = text.unicodeScalars
+        guard let start = scalars.firstIndex(where: { !$0.isFeedWhitespace }),
+              let end = scalars.lastIndex(where: { !$0.isFeedWhitespace }) else { return "" }
+        return String(text[start...end])
+    }
+
+    /// Runs of white space as one space, trimmed at both ends.
+    func collapsingWhitespace() -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count)
+        var pendingSpace = false
+        for scalar in unicodeScalars {
+            if scalar.isFeedWhitespace {
+                pendingSpace = !out.isEmpty
+                continue
+            }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            if scalar.value < 0x80 {
+                out.append(UInt8(scalar.value))
+            } else {
+                out.append(contentsOf: UTF8.encode(scalar).map { Array($0) } ?? [])
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `&`, `<`, `>` and `"` escaped for HTML text and attribute values.
+    func escapedForHTML() -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+            case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+            case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+            case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+            default: out.append(byte)
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

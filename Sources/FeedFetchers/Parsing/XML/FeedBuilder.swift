@@ -184,15 +184,22 @@ final class FeedBuilder: SAXDelegate {
         text.append(contentsOf: string.utf8)
     }
 
+    /// Appends text escaped for HTML, copying the runs between special bytes in bulk.
     private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
-        for byte in bytes {
-            switch byte {
-            case UInt8(ascii: "&"): text.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): text.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): text.append(contentsOf: "&gt;".utf8)
-            default: text.append(byte)
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let replacement: StaticString
+            switch bytes[index] {
+            case UInt8(ascii: "&"): replacement = "&amp;"
+            case UInt8(ascii: "<"): replacement = "&lt;"
+            case UInt8(ascii: ">"): replacement = "&gt;"
+            default: continue
             }
+            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+            replacement.withUTF8Buffer { text.append(contentsOf: $0) }
+            runStart = index + 1
         }
+        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
     }
 
     private func appendEscaped(_ string: String, quotes: Bool) {

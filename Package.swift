@@ -15,6 +15,12 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev).
@@ -28,9 +34,29 @@ let package = Package(
         // pure decisions: Post + rule set → Decision
         .target(name: "Moderation", dependencies: ["FeedFetchers"], swiftSettings: strict),
         // the engine: storage, ingest pipeline, scheduler
-        .target(name: "Aggregator", dependencies: ["FeedFetchers", "Moderation"], swiftSettings: strict),
+        .target(
+            name: "Aggregator",
+            dependencies: [
+                "FeedFetchers", "Moderation",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // HTTP: the v2 endpoints and the Flockler wire format
-        .target(name: "ContentAPI", dependencies: ["Aggregator", "FeedFetchers"], swiftSettings: strict),
+        .target(
+            name: "ContentAPI",
+            dependencies: [
+                "Aggregator", "FeedFetchers", "Moderation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         // the command line: the composition root
         .executableTarget(
             name: "roost",
@@ -41,7 +67,15 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(name: "FetcherTests", dependencies: ["FeedFetchers"], swiftSettings: strict),
-        .testTarget(name: "ContentAPITests", dependencies: ["ContentAPI", "FeedFetchers"], swiftSettings: strict),
+        .testTarget(name: "AggregatorTests", dependencies: ["Aggregator", "FeedFetchers"], swiftSettings: strict),
+        .testTarget(
+            name: "ContentAPITests",
+            dependencies: [
+                "ContentAPI", "Aggregator", "FeedFetchers",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(name: "CLITests", dependencies: ["roost"], swiftSettings: strict),
     ]
 )

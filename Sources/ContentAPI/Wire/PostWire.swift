@@ -4,7 +4,8 @@ import FeedFetchers
 /// `roost parse` both write posts through here, so they cannot drift apart.
 public enum PostWire {
     /// Writes one post as a JSON object; `stored` adds the members a stored post has.
-    public static func write(_ post: Post, stored: StoredPostFields? = nil, into json: inout JSONWriter) {
+    public static func write(_ post: Post, stored: StoredPostFields? = nil, into json: inout JSONWriter,
+                             extra: ((inout JSONWriter) -> Void)? = nil) {
         json.beginObject()
         if let stored { json.integer("flocklerId", stored.flocklerId) }
         json.string("channel", post.channel)
@@ -45,6 +46,7 @@ public enum PostWire {
         for attachment in post.attachments { write(attachment, into: &json) }
         json.endArray()
         if let stored { json.integer("pinnedIndex", stored.pinnedIndex) }
+        extra?(&json)
         json.endObject()
     }
 

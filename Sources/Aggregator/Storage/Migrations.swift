@@ -1,0 +1,99 @@
+import GRDB
+
+/// The schema, as an ordered list of migrations; a database is brought up to date on open.
+enum Migrations {
+    static func migrator() -> DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: sites, keys, sections, feeds, posts") { db in
+            try db.execute(sql: """
+                CREATE TABLE sites (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    uuid TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    created_at INTEGER NOT NULL
+                );
+                CREATE TABLE api_keys (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+                    key_hash TEXT NOT NULL UNIQUE,
+                    scope TEXT NOT NULL CHECK (scope IN ('read', 'admin')),
+                    created_at INTEGER NOT NULL
+                );
+                CREATE TABLE sections (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    uuid TEXT NOT NULL UNIQUE,
+                    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+                    name TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    UNIQUE (site_id, name)
+                );
+                CREATE TABLE feeds (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    uuid TEXT NOT NULL UNIQUE,
+                    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+                    section_id INTEGER NOT NULL REFERENCES sections(id),
+                    name TEXT,
+                    service TEXT NOT NULL,
+                    attributes TEXT NOT NULL,
+                    moderation_type TEXT NOT NULL,
+                    enabled INTEGER NOT NULL,
+                    is_healthy INTEGER NOT NULL DEFAULT 1,
+                    error_message TEXT,
+                    etag TEXT,
+                    last_modified TEXT,
+                    next_fetch_at INTEGER,
+                    last_fetched_at INTEGER,
+                    last_success_at INTEGER,
+                    consecutive_failures INTEGER NOT NULL DEFAULT 0,
+                    redirected_url TEXT,
+                    permanent_redirects INTEGER NOT NULL DEFAULT 0,
+                    cursor TEXT,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE INDEX feeds_site ON feeds (site_id, created_at);
+                CREATE INDEX feeds_due ON feeds (enabled, next_fetch_at);
+                CREATE TABLE posts (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+                    section_id INTEGER NOT NULL REFERENCES sections(id),
+                    feed_id INTEGER REFERENCES feeds(id) ON DELETE SET NULL,
+                    channel TEXT NOT NULL,
+                    dedupe_key TEXT NOT NULL,
+                    content_hash TEXT NOT NULL,
+                    source_id TEXT,
+                    source_url TEXT,
+                    title TEXT,
+                    text_rich TEXT,
+                    text_plain TEXT,
+                    published_at INTEGER,
+                    author_name TEXT,
+                    author_username TEXT,
+                    author_profile_url TEXT,
+                    author_image_url TEXT,
+                    tags TEXT NOT NULL,
+                    images TEXT NOT NULL,
+                    videos TEXT NOT NULL,
+                    attachments TEXT NOT NULL,
+                    cta_link TEXT,
+                    state TEXT NOT NULL CHECK (state IN ('published', 'hidden', 'inbox')),
+                    pinned_index INTEGER,
+                    pinned INTEGER NOT NULL DEFAULT 0,
+                    order_key INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL,
+                    UNIQUE (section_id, channel, dedupe_key)
+                );
+                CREATE INDEX posts_page ON posts (site_id, state, pinned DESC, order_key DESC, id DESC);
+                CREATE TABLE post_tags (
+                    post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                    site_id INTEGER NOT NULL,
+                    tag TEXT NOT NULL,
+                    PRIMARY KEY (post_id, tag)
+                ) WITHOUT ROWID;
+                CREATE INDEX post_tags_site_tag ON post_tags (site_id, tag, post_id);
+                """)
+        }
+        return migrator
+    }
+}

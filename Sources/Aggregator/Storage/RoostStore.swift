@@ -1,0 +1,50 @@
+import FeedFetchers
+import Foundation
+import Moderation
+
+/// Everything Roost keeps, behind one small protocol so that a PostgreSQL store can stand
+/// beside the SQLite one without touching the API (DESIGN.md). Every method is synchronous
+/// and thread-safe; callers on an event loop hop to a thread pool first.
+public protocol RoostStore: Sendable {
+    // MARK: sites and keys
+    /// Creates a site and its first admin key; returns the key's secret, which is never stored.
+    func createSite(name: String, now: Date) throws -> (site: Site, adminKey: String)
+    /// Creates another key for a site; returns its secret.
+    func createKey(siteId: Int64, scope: KeyScope, now: Date) throws -> String
+    /// The key with this secret, or nil.
+    func authenticate(secret: String) throws -> AuthenticatedKey?
+    /// The site with this UUID, or nil.
+    func site(uuid: String) throws -> Site?
+    /// How many sites there are.
+    func siteCount() throws -> Int
+
+    // MARK: sections
+    func sections(siteId: Int64) throws -> [Section]
+    /// The section with this id or UUID, within the site.
+    func section(siteId: Int64, idOrUUID: String) throws -> Section?
+    /// The section with this name, created when the site has none.
+    func section(siteId: Int64, named name: String, now: Date) throws -> Section
+
+    // MARK: feeds
+    func feeds(siteId: Int64, order: SortOrder, services: [FeedService]) throws -> [Feed]
+    func feed(siteId: Int64, idOrUUID: String) throws -> Feed?
+    func createFeed(_ feed: NewFeed, now: Date) throws -> Feed
+    func updateFeed(id: Int64, _ changes: FeedChanges, now: Date) throws -> Feed?
+    func deleteFeed(id: Int64) throws -> Bool
+    /// Enabled feeds whose next fetch is due at `now`, soonest first.
+    func dueFeeds(now: Date, limit: Int) throws -> [Feed]
+    /// Records a fetch's outcome for a feed.
+    func saveFetchOutcome(feedId: Int64, health: FeedHealth, fetchState: FeedFetchState, now: Date) throws
+
+    // MARK: posts
+    /// Stores fetched posts of a feed: a post seen before (same section, channel and source
+    /// id, or link, or content) is updated in place; a new one gets `decide(post)` as state.
+    @discardableResult
+    func upsertPosts(_ posts: [Post], feed: Feed, now: Date, decide: (Post) -> ModerationState) throws -> UpsertSummary
+    /// One page of posts.
+    func posts(_ query: PostQuery) throws -> PostPage
+    /// One post of a site in any state.
+    func post(siteId: Int64, flocklerId: Int64) throws -> StoredPost?
+    /// A number that changes whenever anything a site's post listings show changes.
+    func changeCounter(siteId: Int64) -> UInt64
+}

@@ -1,0 +1,36 @@
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// Turns every error into the envelope of SPEC §3.2: unknown routes, wrong methods and
+/// oversized bodies included. Anything unexpected is a 500 whose message names no internals;
+/// the details go to the log.
+struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch let error as APIError {
+            return try error.response(from: request, context: context)
+        } catch let error as HTTPError {
+            return try Self.translate(error).response(from: request, context: context)
+        } catch {
+            context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
+            return try APIError(.server, status: .internalServerError, message: "the server could not complete the request")
+                .response(from: request, context: context)
+        }
+    }
+
+    /// Hummingbird's own errors in our envelope.
+    static func translate(_ error: HTTPError) -> APIError {
+        switch error.status {
+        case .notFound: return APIError(.notFound, status: .notFound, message: "no such endpoint")
+        case .methodNotAllowed: return APIError(.methodNotAllowed, status: .methodNotAllowed, message: "this endpoint does not take that method")
+        case .contentTooLarge: return APIError(.payloadTooLarge, status: .contentTooLarge, message: "the request body is too large")
+        case .badRequest: return APIError(.validation, status: .badRequest, message: error.body ?? "the request is malformed")
+        case .unauthorized: return APIError(.authentication, status: .unauthorized, message: "an API key is required")
+        default:
+            if error.status.code >= 500 { return APIError(.server, status: .internalServerError, message: "the server could not complete the request") }
+            return APIError(.validation, status: error.status, message: error.body ?? "the request could not be processed")
+        }
+    }
+}

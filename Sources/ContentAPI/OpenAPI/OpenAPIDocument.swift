@@ -1,0 +1,2203 @@
+/// The OpenAPI 3.1 description of the whole API, served at `GET /openapi.json`.
+/// A test checks every route of `apiRoutes` against it, so it cannot fall behind.
+enum OpenAPIDocument {
+    static let json = #"""
+        {
+          "openapi": "3.1.0",
+          "info": {
+            "title": "Roost",
+            "version": "0.1.0",
+            "summary": "A social content aggregator speaking the Flockler Content API v2.",
+            "description": "All bodies are JSON in UTF-8; times are ISO 8601 in UTC. Every request except `GET /health`, `GET /openapi.json` and the CORS preflight carries a key of the site in the path: header `X-FL-API-Key`, query `api_key`, or `Authorization: Bearer`. A `read` key reads posts only; an `admin` key may do everything of its site. Errors share one envelope (`Error`)."
+          },
+          "tags": [
+            {
+              "name": "posts",
+              "description": "The published posts an embed shows (read or admin key)."
+            },
+            {
+              "name": "feeds",
+              "description": "The site's feeds (admin key)."
+            },
+            {
+              "name": "sections",
+              "description": "The site's sections (admin key)."
+            },
+            {
+              "name": "system",
+              "description": "No key needed."
+            }
+          ],
+          "paths": {
+            "/health": {
+              "get": {
+                "operationId": "getHealth",
+                "tags": [
+                  "system"
+                ],
+                "summary": "Liveness and the number of sites",
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "The server is up and its database answers.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/Health"
+                        },
+                        "example": {
+                          "status": "ok",
+                          "sites": 2
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/openapi.json": {
+              "get": {
+                "operationId": "getOpenAPIDocument",
+                "tags": [
+                  "system"
+                ],
+                "summary": "This OpenAPI 3.1 document",
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "The OpenAPI document of the API.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "type": "object",
+                          "required": [
+                            "openapi",
+                            "info",
+                            "paths"
+                          ]
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/v2/{site}/posts": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                }
+              ],
+              "get": {
+                "operationId": "listPosts",
+                "tags": [
+                  "posts"
+                ],
+                "summary": "Published posts (Flockler Content API v2)",
+                "description": "The site's published posts in Flockler's envelope (SPEC 3.3). A read or admin key. Any other query parameter is a 400, except `api_key` and `_`-prefixed cache busters. Answered with CORS headers, `ETag` and `Cache-Control: no-cache`.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "count",
+                    "in": "query",
+                    "required": false,
+                    "description": "How many posts, 1 to 100 (decimal digits only). Out of range is a 400, never clamped.",
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 100,
+                      "default": 20
+                    }
+                  },
+                  {
+                    "name": "filterByChannels[]",
+                    "in": "query",
+                    "required": false,
+                    "style": "form",
+                    "explode": true,
+                    "description": "Channel names, repeated; a post matches any of them. Case-insensitive. `filterByChannels` without brackets is accepted too.",
+                    "schema": {
+                      "type": "array",
+                      "items": {
+                        "type": "string",
+                        "enum": [
+                          "bluesky",
+                          "facebook",
+                          "flickr",
+                          "flockler",
+                          "google_review",
+                          "instagram",
+                          "link",
+                          "linkedin",
+                          "pinterest",
+                          "review",
+                          "rss",
+                          "tiktok",
+                          "twitter",
+                          "vimeo",
+                          "youtube"
+                        ]
+                      },
+                      "maxItems": 20
+                    }
+                  },
+                  {
+                    "name": "filterBySectionIds[]",
+                    "in": "query",
+                    "required": false,
+                    "style": "form",
+                    "explode": true,
+                    "description": "Section ids, repeated; a post matches any of them. `filterBySectionIds` without brackets is accepted too.",
+                    "schema": {
+                      "type": "array",
+                      "items": {
+                        "type": "integer",
+                        "format": "int64",
+                        "minimum": 1
+                      },
+                      "maxItems": 100
+                    }
+                  },
+                  {
+                    "name": "filterByTags[]",
+                    "in": "query",
+                    "required": false,
+                    "style": "form",
+                    "explode": true,
+                    "description": "Tags, repeated, compared case-insensitively; combined as `tagFilterType` says. `filterByTags` without brackets is accepted too.",
+                    "schema": {
+                      "type": "array",
+                      "items": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 100
+                      },
+                      "maxItems": 20
+                    }
+                  },
+                  {
+                    "name": "tagFilterType",
+                    "in": "query",
+                    "required": false,
+                    "description": "Whether a post must carry all the tags or any of them.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "all",
+                        "any"
+                      ],
+                      "default": "all"
+                    }
+                  },
+                  {
+                    "name": "order",
+                    "in": "query",
+                    "required": false,
+                    "description": "`random`: `count` random matching posts, with null pagination links; cannot be combined with a cursor. Left out: pinned posts first on the first page (by `pinnedIndex`), then newest `publishedAt` first, ties by `flocklerId` descending.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "random"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "olderThanCursor",
+                    "in": "query",
+                    "required": false,
+                    "description": "Continue with older posts, from a cursor taken from a `pagination.older` link. At most one cursor per request.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "newerThanCursor",
+                    "in": "query",
+                    "required": false,
+                    "description": "Posts that sort before a page, from a cursor taken from a `pagination.newer` link. At most one cursor per request.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "If-None-Match",
+                    "in": "header",
+                    "required": false,
+                    "description": "An `ETag` from an earlier answer; when the page is unchanged the answer is 304 without a body.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "A page of posts.",
+                    "headers": {
+                      "ETag": {
+                        "$ref": "#/components/headers/ETag"
+                      },
+                      "Cache-Control": {
+                        "$ref": "#/components/headers/CacheControl"
+                      },
+                      "Access-Control-Allow-Origin": {
+                        "$ref": "#/components/headers/AccessControlAllowOrigin"
+                      },
+                      "Access-Control-Expose-Headers": {
+                        "$ref": "#/components/headers/AccessControlExposeHeaders"
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PostsPage"
+                        }
+                      }
+                    }
+                  },
+                  "304": {
+                    "description": "Not modified: `If-None-Match` names the current `ETag`. No body.",
+                    "headers": {
+                      "ETag": {
+                        "$ref": "#/components/headers/ETag"
+                      },
+                      "Cache-Control": {
+                        "$ref": "#/components/headers/CacheControl"
+                      },
+                      "Access-Control-Allow-Origin": {
+                        "$ref": "#/components/headers/AccessControlAllowOrigin"
+                      },
+                      "Access-Control-Expose-Headers": {
+                        "$ref": "#/components/headers/AccessControlExposeHeaders"
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "options": {
+                "operationId": "preflightPosts",
+                "tags": [
+                  "posts"
+                ],
+                "summary": "CORS preflight of the posts endpoint",
+                "description": "Needs no key: browsers send preflights without credentials.",
+                "security": [],
+                "responses": {
+                  "204": {
+                    "description": "The CORS policy: any origin, GET and OPTIONS.",
+                    "headers": {
+                      "Access-Control-Allow-Origin": {
+                        "$ref": "#/components/headers/AccessControlAllowOrigin"
+                      },
+                      "Access-Control-Allow-Methods": {
+                        "schema": {
+                          "type": "string",
+                          "const": "GET, OPTIONS"
+                        }
+                      },
+                      "Access-Control-Allow-Headers": {
+                        "schema": {
+                          "type": "string",
+                          "const": "X-FL-API-Key, Authorization, Content-Type, If-None-Match"
+                        }
+                      },
+                      "Access-Control-Max-Age": {
+                        "schema": {
+                          "type": "string",
+                          "const": "86400"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/v2/{site}/feeds": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                }
+              ],
+              "get": {
+                "operationId": "listFeeds",
+                "tags": [
+                  "feeds"
+                ],
+                "summary": "The site's feeds",
+                "description": "Admin key. Any other query parameter (except `api_key`) is a 400.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "order",
+                    "in": "query",
+                    "required": false,
+                    "description": "By creation, oldest or newest first.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "asc",
+                        "desc"
+                      ],
+                      "default": "desc"
+                    }
+                  },
+                  {
+                    "name": "services[]",
+                    "in": "query",
+                    "required": false,
+                    "style": "form",
+                    "explode": true,
+                    "description": "Only feeds of these types, repeated. `services` without brackets is accepted too.",
+                    "schema": {
+                      "type": "array",
+                      "items": {
+                        "type": "string",
+                        "enum": [
+                          "rss",
+                          "twitter_v2",
+                          "pinterest",
+                          "youtube",
+                          "instagram_graph_api",
+                          "instagram_basic_display",
+                          "facebook",
+                          "linkedin",
+                          "tiktok",
+                          "google_review",
+                          "bluesky",
+                          "flickr",
+                          "vimeo"
+                        ]
+                      }
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The feeds.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/FeedListResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "post": {
+                "operationId": "createFeed",
+                "tags": [
+                  "feeds"
+                ],
+                "summary": "Create a feed",
+                "description": "Admin key. A wrong type, a missing or malformed attribute, or a URL the network policy refuses is a 422 naming the field; nothing is created. An empty body creates nothing valid (an `rss` feed needs `feed_attributes.url`).",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "requestBody": {
+                  "required": false,
+                  "description": "The feed and, optionally, its section.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/FeedCreateRequest"
+                      }
+                    },
+                    "application/x-www-form-urlencoded": {
+                      "schema": {
+                        "$ref": "#/components/schemas/FeedCreateForm"
+                      },
+                      "encoding": {
+                        "feed": {
+                          "style": "deepObject",
+                          "explode": true
+                        },
+                        "section": {
+                          "style": "deepObject",
+                          "explode": true
+                        }
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The created feed.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/FeedResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/UnprocessableContent"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/v2/{site}/feeds/{feedId}": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                },
+                {
+                  "$ref": "#/components/parameters/FeedId"
+                }
+              ],
+              "get": {
+                "operationId": "getFeed",
+                "tags": [
+                  "feeds"
+                ],
+                "summary": "One feed",
+                "description": "Admin key.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The feed.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/FeedResult"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "patch": {
+                "operationId": "updateFeed",
+                "tags": [
+                  "feeds"
+                ],
+                "summary": "Change a feed's name, moderation type, enabled flag or attributes",
+                "description": "Admin key. Members left out stay as they are.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "requestBody": {
+                  "required": false,
+                  "description": "The members to change.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/FeedUpdateRequest"
+                      }
+                    },
+                    "application/x-www-form-urlencoded": {
+                      "schema": {
+                        "$ref": "#/components/schemas/FeedUpdateForm"
+                      },
+                      "encoding": {
+                        "feed": {
+                          "style": "deepObject",
+                          "explode": true
+                        }
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The changed feed.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/FeedResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/UnprocessableContent"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "delete": {
+                "operationId": "deleteFeed",
+                "tags": [
+                  "feeds"
+                ],
+                "summary": "Delete a feed",
+                "description": "Admin key.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "Deleted: `{\"result\": {\"success\": true, \"data\": null}}`.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/DeletedResult"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/v2/{site}/sections": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                }
+              ],
+              "get": {
+                "operationId": "listSections",
+                "tags": [
+                  "sections"
+                ],
+                "summary": "The site's sections",
+                "description": "Admin key.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The sections.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/SectionListResult"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "post": {
+                "operationId": "createSection",
+                "tags": [
+                  "sections"
+                ],
+                "summary": "Create a section",
+                "description": "Admin key.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "description": "The section's name.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/SectionCreateRequest"
+                      }
+                    },
+                    "application/x-www-form-urlencoded": {
+                      "schema": {
+                        "$ref": "#/components/schemas/SectionCreateRequest"
+                      },
+                      "encoding": {
+                        "section": {
+                          "style": "deepObject",
+                          "explode": true
+                        }
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The created section.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/SectionResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/UnprocessableContent"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            }
+          },
+          "components": {
+            "securitySchemes": {
+              "ApiKeyHeader": {
+                "type": "apiKey",
+                "in": "header",
+                "name": "X-FL-API-Key",
+                "description": "The site's key in a header."
+              },
+              "ApiKeyQuery": {
+                "type": "apiKey",
+                "in": "query",
+                "name": "api_key",
+                "description": "The site's key as a query parameter (never copied into pagination links)."
+              },
+              "BearerAuth": {
+                "type": "http",
+                "scheme": "bearer",
+                "description": "`Authorization: Bearer KEY`."
+              }
+            },
+            "parameters": {
+              "Site": {
+                "name": "site",
+                "in": "path",
+                "required": true,
+                "description": "The site's UUID (case-insensitive).",
+                "schema": {
+                  "type": "string",
+                  "format": "uuid"
+                }
+              },
+              "FeedId": {
+                "name": "feedId",
+                "in": "path",
+                "required": true,
+                "description": "The feed's numeric id or its UUID.",
+                "schema": {
+                  "type": "string",
+                  "minLength": 1
+                }
+              }
+            },
+            "headers": {
+              "ETag": {
+                "description": "A weak entity tag of the body; send it back as `If-None-Match`.",
+                "schema": {
+                  "type": "string"
+                }
+              },
+              "CacheControl": {
+                "description": "`no-cache`: revalidate with `If-None-Match`.",
+                "schema": {
+                  "type": "string",
+                  "const": "no-cache"
+                }
+              },
+              "AccessControlAllowOrigin": {
+                "description": "CORS: `*`.",
+                "schema": {
+                  "type": "string",
+                  "const": "*"
+                }
+              },
+              "AccessControlExposeHeaders": {
+                "description": "CORS: `ETag`.",
+                "schema": {
+                  "type": "string",
+                  "const": "ETag"
+                }
+              }
+            },
+            "responses": {
+              "BadRequest": {
+                "description": "`validation_error`: a bad query parameter (named in `details`), a body that is not valid JSON, or a malformed form field name.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "Unauthorized": {
+                "description": "`authentication_error`: no API key, or an unknown one.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "Forbidden": {
+                "description": "`permission_error`: the key belongs to another site, or a read key was used on an admin endpoint.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "NotFound": {
+                "description": "`not_found`: no such feed on this site.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "Conflict": {
+                "description": "`conflict`: a section of that name already exists.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "PayloadTooLarge": {
+                "description": "`payload_too_large`: the body is larger than 256 KiB.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "UnsupportedMediaType": {
+                "description": "`validation_error`: the body is neither `application/json` nor `application/x-www-form-urlencoded`.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "UnprocessableContent": {
+                "description": "`validation_error`: a body field is missing, unknown or malformed (each named in `details`); nothing was created or changed.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "ServerError": {
+                "description": "`server_error`: the server could not complete the request; the message names no internals.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              }
+            },
+            "schemas": {
+              "FlocklerPost": {
+                "type": "object",
+                "description": "A published post in Flockler's `FlocklerPost` shape (SPEC 2, 3.3). Every member is always present; unknown values are null.",
+                "required": [
+                  "flocklerId",
+                  "channel",
+                  "sourceId",
+                  "sourceUrl",
+                  "title",
+                  "textRich",
+                  "textPlain",
+                  "publishedAt",
+                  "from",
+                  "tags",
+                  "images",
+                  "videos",
+                  "postType",
+                  "ctaLink",
+                  "attachments",
+                  "pinnedIndex"
+                ],
+                "properties": {
+                  "flocklerId": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1,
+                    "description": "Positive, unique within the installation."
+                  },
+                  "channel": {
+                    "type": "string",
+                    "description": "Where the post comes from: `rss` for every feed format, else the platform (`twitter`, `instagram`, `youtube`, `bluesky`, ...).",
+                    "examples": [
+                      "bluesky",
+                      "facebook",
+                      "flickr",
+                      "flockler",
+                      "google_review",
+                      "instagram",
+                      "link",
+                      "linkedin",
+                      "pinterest",
+                      "review",
+                      "rss",
+                      "tiktok",
+                      "twitter",
+                      "vimeo",
+                      "youtube"
+                    ]
+                  },
+                  "sourceId": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The source's own id for the entry."
+                  },
+                  "sourceUrl": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uri",
+                    "description": "The entry's absolute link."
+                  },
+                  "title": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Plain-text title."
+                  },
+                  "textRich": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Sanitized HTML of the richest body."
+                  },
+                  "textPlain": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The body as plain text."
+                  },
+                  "publishedAt": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time",
+                    "description": "UTC with milliseconds, e.g. `2025-05-08T04:43:21.000Z`; null when the source gives no date."
+                  },
+                  "from": {
+                    "$ref": "#/components/schemas/PostAuthor"
+                  },
+                  "tags": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    },
+                    "description": "Category terms, then hashtags, each once."
+                  },
+                  "images": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/PostImage"
+                    }
+                  },
+                  "videos": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/PostVideo"
+                    }
+                  },
+                  "postType": {
+                    "type": "string",
+                    "enum": [
+                      "video",
+                      "image",
+                      "link",
+                      "text"
+                    ],
+                    "description": "`video` if there are videos, else `image` if there are images, else `link` if the post has a link, else `text`."
+                  },
+                  "ctaLink": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uri",
+                    "description": "A call-to-action link; feeds never have one."
+                  },
+                  "attachments": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/PostAttachment"
+                    }
+                  },
+                  "pinnedIndex": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ],
+                    "minimum": 0,
+                    "description": "The post's place among the pinned posts; null when not pinned."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "PostAuthor": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "username",
+                  "profileUrl",
+                  "profileImageUrl"
+                ],
+                "properties": {
+                  "name": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "username": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "profileUrl": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uri"
+                  },
+                  "profileImageUrl": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uri"
+                  }
+                },
+                "additionalProperties": false
+              },
+              "PostImage": {
+                "type": "object",
+                "required": [
+                  "url",
+                  "altText"
+                ],
+                "properties": {
+                  "url": {
+                    "type": "string",
+                    "format": "uri"
+                  },
+                  "altText": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  }
+                },
+                "additionalProperties": false
+              },
+              "PostVideo": {
+                "type": "object",
+                "required": [
+                  "type",
+                  "url"
+                ],
+                "properties": {
+                  "type": {
+                    "type": "string",
+                    "enum": [
+                      "file",
+                      "iframe",
+                      "link"
+                    ],
+                    "description": "`file`: a video file; `iframe`: an embeddable player; `link`: a page showing the video."
+                  },
+                  "url": {
+                    "type": "string",
+                    "format": "uri"
+                  }
+                },
+                "additionalProperties": false
+              },
+              "PostAttachment": {
+                "type": "object",
+                "description": "Structured extra content, such as a review's rating: a `type` and scalar members.",
+                "required": [
+                  "type"
+                ],
+                "properties": {
+                  "type": {
+                    "type": "string",
+                    "examples": [
+                      "rating"
+                    ]
+                  }
+                },
+                "additionalProperties": {
+                  "type": [
+                    "string",
+                    "number",
+                    "boolean",
+                    "null"
+                  ]
+                }
+              },
+              "PostsPage": {
+                "type": "object",
+                "required": [
+                  "meta",
+                  "pagination",
+                  "posts"
+                ],
+                "properties": {
+                  "meta": {
+                    "type": "object",
+                    "required": [
+                      "statsApiEndpoint"
+                    ],
+                    "properties": {
+                      "statsApiEndpoint": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "description": "Kept for Flockler compatibility; Roost has no statistics endpoint, so it is null."
+                      }
+                    },
+                    "additionalProperties": false
+                  },
+                  "pagination": {
+                    "type": "object",
+                    "required": [
+                      "newer",
+                      "older"
+                    ],
+                    "properties": {
+                      "newer": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "format": "uri",
+                        "description": "Absolute link to posts sorting before the first post of this page (for polling); null only with `order=random`. Keeps every filter and `count`, never the key."
+                      },
+                      "older": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "format": "uri",
+                        "description": "Absolute link to the next page of older posts; null when there are none or with `order=random`."
+                      }
+                    },
+                    "additionalProperties": false
+                  },
+                  "posts": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/FlocklerPost"
+                    },
+                    "maxItems": 100
+                  }
+                },
+                "additionalProperties": false
+              },
+              "Section": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "uuid",
+                  "name",
+                  "created_at"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1
+                  },
+                  "uuid": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 200
+                  },
+                  "created_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "UTC, whole seconds: `2025-05-08T04:43:21Z`."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "FeedStatus": {
+                "type": "object",
+                "required": [
+                  "is_healthy",
+                  "error_message",
+                  "last_fetched_at"
+                ],
+                "properties": {
+                  "is_healthy": {
+                    "type": "boolean",
+                    "description": "False while the feed's last fetches fail; true again once a fetch succeeds."
+                  },
+                  "error_message": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Why the feed is unhealthy, in words an operator can act on."
+                  },
+                  "last_fetched_at": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time",
+                    "description": "UTC, whole seconds."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "Feed": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "uuid",
+                  "name",
+                  "service",
+                  "channel",
+                  "feed_attributes",
+                  "moderation_type",
+                  "enabled",
+                  "section",
+                  "status",
+                  "created_at",
+                  "updated_at"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1
+                  },
+                  "uuid": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "service": {
+                    "type": "string",
+                    "enum": [
+                      "rss",
+                      "twitter_v2",
+                      "pinterest",
+                      "youtube",
+                      "instagram_graph_api",
+                      "instagram_basic_display",
+                      "facebook",
+                      "linkedin",
+                      "tiktok",
+                      "google_review",
+                      "bluesky",
+                      "flickr",
+                      "vimeo"
+                    ]
+                  },
+                  "channel": {
+                    "type": "string",
+                    "enum": [
+                      "bluesky",
+                      "facebook",
+                      "flickr",
+                      "flockler",
+                      "google_review",
+                      "instagram",
+                      "link",
+                      "linkedin",
+                      "pinterest",
+                      "review",
+                      "rss",
+                      "tiktok",
+                      "twitter",
+                      "vimeo",
+                      "youtube"
+                    ],
+                    "description": "The channel the feed's posts carry (SPEC 3.6)."
+                  },
+                  "feed_attributes": {
+                    "type": "object",
+                    "additionalProperties": {
+                      "type": [
+                        "string",
+                        "number",
+                        "boolean"
+                      ]
+                    }
+                  },
+                  "moderation_type": {
+                    "type": "string",
+                    "enum": [
+                      "saved_to_inbox",
+                      "ai_moderation",
+                      "auto_publish"
+                    ]
+                  },
+                  "enabled": {
+                    "type": "boolean"
+                  },
+                  "section": {
+                    "anyOf": [
+                      {
+                        "$ref": "#/components/schemas/Section"
+                      },
+                      {
+                        "type": "null"
+                      }
+                    ]
+                  },
+                  "status": {
+                    "$ref": "#/components/schemas/FeedStatus"
+                  },
+                  "created_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "UTC, whole seconds: `2025-05-08T04:43:21Z`."
+                  },
+                  "updated_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "UTC, whole seconds."
+                  }
+                },
+                "additionalProperties": false,
+                "example": {
+                  "id": 42,
+                  "uuid": "7f1c2e0a-3b4d-4e5f-8a9b-0c1d2e3f4a5b",
+                  "name": "Blog",
+                  "service": "rss",
+                  "channel": "rss",
+                  "feed_attributes": {
+                    "url": "https://example.com/feed.xml"
+                  },
+                  "moderation_type": "auto_publish",
+                  "enabled": true,
+                  "section": {
+                    "id": 3,
+                    "uuid": "0d9e8f7a-6b5c-4d3e-2f1a-0b9c8d7e6f5a",
+                    "name": "News",
+                    "created_at": "2025-05-08T04:43:21Z"
+                  },
+                  "status": {
+                    "is_healthy": true,
+                    "error_message": null,
+                    "last_fetched_at": "2025-05-08T05:00:00Z"
+                  },
+                  "created_at": "2025-05-08T04:43:21Z",
+                  "updated_at": "2025-05-08T04:43:21Z"
+                }
+              },
+              "ResultEnvelope": {
+                "type": "object",
+                "description": "The success envelope of the feeds and sections endpoints: `{\"result\": {\"success\": true, \"data\": ...}}`.",
+                "required": [
+                  "result"
+                ],
+                "properties": {
+                  "result": {
+                    "type": "object",
+                    "required": [
+                      "success",
+                      "data"
+                    ],
+                    "properties": {
+                      "success": {
+                        "const": true
+                      },
+                      "data": {}
+                    }
+                  }
+                }
+              },
+              "FeedResult": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/ResultEnvelope"
+                  },
+                  {
+                    "properties": {
+                      "result": {
+                        "properties": {
+                          "data": {
+                            "$ref": "#/components/schemas/Feed"
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
+              },
+              "FeedListResult": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/ResultEnvelope"
+                  },
+                  {
+                    "properties": {
+                      "result": {
+                        "properties": {
+                          "data": {
+                            "type": "array",
+                            "items": {
+                              "$ref": "#/components/schemas/Feed"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
+              },
+              "DeletedResult": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/ResultEnvelope"
+                  },
+                  {
+                    "properties": {
+                      "result": {
+                        "properties": {
+                          "data": {
+                            "type": "null"
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
+              },
+              "SectionResult": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/ResultEnvelope"
+                  },
+                  {
+                    "properties": {
+                      "result": {
+                        "properties": {
+                          "data": {
+                            "$ref": "#/components/schemas/Section"
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
+              },
+              "SectionListResult": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/ResultEnvelope"
+                  },
+                  {
+                    "properties": {
+                      "result": {
+                        "properties": {
+                          "data": {
+                            "type": "array",
+                            "items": {
+                              "$ref": "#/components/schemas/Section"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
+              },
+              "SectionReference": {
+                "description": "Names the section of a new feed: an existing one by `id` or `uuid`, or one to find or create by `name`. Exactly one member. Without it the feed goes into the site's `default` section.",
+                "oneOf": [
+                  {
+                    "type": "object",
+                    "required": [
+                      "id"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "id": {
+                        "oneOf": [
+                          {
+                            "type": "integer",
+                            "minimum": 1
+                          },
+                          {
+                            "type": "string",
+                            "pattern": "^[0-9]+$"
+                          }
+                        ]
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "required": [
+                      "uuid"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "uuid": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 64
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "required": [
+                      "name"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "name": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 200,
+                        "description": "Trimmed; must not be blank."
+                      }
+                    }
+                  }
+                ]
+              },
+              "FeedFields": {
+                "type": "object",
+                "properties": {
+                  "name": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 200,
+                    "description": "Display name; an empty string or null means no name."
+                  },
+                  "service": {
+                    "type": "string",
+                    "enum": [
+                      "rss",
+                      "twitter_v2",
+                      "pinterest",
+                      "youtube",
+                      "instagram_graph_api",
+                      "instagram_basic_display",
+                      "facebook",
+                      "linkedin",
+                      "tiktok",
+                      "google_review",
+                      "bluesky",
+                      "flickr",
+                      "vimeo"
+                    ],
+                    "default": "rss",
+                    "description": "The feed type. This build fetches `rss` (RSS, Atom, RDF and JSON Feed); other types are answered 422 naming `feed.service`. `instagram_basic_display` was retired by Meta."
+                  },
+                  "feed_attributes": {
+                    "type": "object",
+                    "additionalProperties": {
+                      "type": [
+                        "string",
+                        "number",
+                        "boolean"
+                      ]
+                    },
+                    "description": "The type's parameters (SPEC 3.4). `rss`: `{url}` (required, http(s), at most 2048 characters, allowed by the network policy); `twitter_v2`: `{author, hashtag_or_keyword, include_replies, videos_required, pictures_required}`; `pinterest`: `{url}`; `youtube`: `{channel_id | playlist_id | url}`.",
+                    "example": {
+                      "url": "https://example.com/feed.xml"
+                    }
+                  },
+                  "moderation_type": {
+                    "type": "string",
+                    "enum": [
+                      "saved_to_inbox",
+                      "ai_moderation",
+                      "auto_publish"
+                    ],
+                    "default": "saved_to_inbox",
+                    "description": "What a new post of this feed becomes (SPEC 3.5)."
+                  },
+                  "enabled": {
+                    "type": "boolean",
+                    "default": true
+                  }
+                },
+                "additionalProperties": false
+              },
+              "FeedCreateRequest": {
+                "description": "`{\"feed\": {...}, \"section\": {...}}`, or the feed's members at the top level beside `section`. Unknown members are a 422.",
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "required": [
+                      "feed"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "feed": {
+                        "$ref": "#/components/schemas/FeedFields"
+                      },
+                      "section": {
+                        "$ref": "#/components/schemas/SectionReference"
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "additionalProperties": false,
+                    "properties": {
+                      "name": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "maxLength": 200,
+                        "description": "Display name; an empty string or null means no name."
+                      },
+                      "service": {
+                        "type": "string",
+                        "enum": [
+                          "rss",
+                          "twitter_v2",
+                          "pinterest",
+                          "youtube",
+                          "instagram_graph_api",
+                          "instagram_basic_display",
+                          "facebook",
+                          "linkedin",
+                          "tiktok",
+                          "google_review",
+                          "bluesky",
+                          "flickr",
+                          "vimeo"
+                        ],
+                        "default": "rss",
+                        "description": "The feed type. This build fetches `rss` (RSS, Atom, RDF and JSON Feed); other types are answered 422 naming `feed.service`. `instagram_basic_display` was retired by Meta."
+                      },
+                      "feed_attributes": {
+                        "type": "object",
+                        "additionalProperties": {
+                          "type": [
+                            "string",
+                            "number",
+                            "boolean"
+                          ]
+                        },
+                        "description": "The type's parameters (SPEC 3.4). `rss`: `{url}` (required, http(s), at most 2048 characters, allowed by the network policy); `twitter_v2`: `{author, hashtag_or_keyword, include_replies, videos_required, pictures_required}`; `pinterest`: `{url}`; `youtube`: `{channel_id | playlist_id | url}`.",
+                        "example": {
+                          "url": "https://example.com/feed.xml"
+                        }
+                      },
+                      "moderation_type": {
+                        "type": "string",
+                        "enum": [
+                          "saved_to_inbox",
+                          "ai_moderation",
+                          "auto_publish"
+                        ],
+                        "default": "saved_to_inbox",
+                        "description": "What a new post of this feed becomes (SPEC 3.5)."
+                      },
+                      "enabled": {
+                        "type": "boolean",
+                        "default": true
+                      },
+                      "section": {
+                        "$ref": "#/components/schemas/SectionReference"
+                      }
+                    }
+                  }
+                ],
+                "example": {
+                  "feed": {
+                    "name": "Blog",
+                    "service": "rss",
+                    "feed_attributes": {
+                      "url": "https://example.com/feed.xml"
+                    },
+                    "moderation_type": "auto_publish"
+                  },
+                  "section": {
+                    "name": "News"
+                  }
+                }
+              },
+              "FeedCreateForm": {
+                "type": "object",
+                "description": "Form-encoded with bracketed names: `feed[name]=Blog&feed[service]=rss&feed[feed_attributes][url]=https%3A%2F%2Fexample.com%2Frss&section[uuid]=...`.",
+                "properties": {
+                  "feed": {
+                    "type": "object",
+                    "properties": {
+                      "name": {
+                        "type": "string",
+                        "maxLength": 200
+                      },
+                      "service": {
+                        "type": "string",
+                        "enum": [
+                          "rss",
+                          "twitter_v2",
+                          "pinterest",
+                          "youtube",
+                          "instagram_graph_api",
+                          "instagram_basic_display",
+                          "facebook",
+                          "linkedin",
+                          "tiktok",
+                          "google_review",
+                          "bluesky",
+                          "flickr",
+                          "vimeo"
+                        ]
+                      },
+                      "feed_attributes": {
+                        "type": "object",
+                        "additionalProperties": {
+                          "type": "string"
+                        },
+                        "description": "`feed[feed_attributes][url]=...`"
+                      },
+                      "moderation_type": {
+                        "type": "string",
+                        "enum": [
+                          "saved_to_inbox",
+                          "ai_moderation",
+                          "auto_publish"
+                        ]
+                      },
+                      "enabled": {
+                        "type": "string",
+                        "enum": [
+                          "true",
+                          "false"
+                        ]
+                      }
+                    },
+                    "additionalProperties": false
+                  },
+                  "section": {
+                    "type": "object",
+                    "maxProperties": 1,
+                    "minProperties": 1,
+                    "additionalProperties": false,
+                    "properties": {
+                      "id": {
+                        "type": "string",
+                        "pattern": "^[0-9]+$"
+                      },
+                      "uuid": {
+                        "type": "string",
+                        "maxLength": 64
+                      },
+                      "name": {
+                        "type": "string",
+                        "maxLength": 200
+                      }
+                    }
+                  }
+                },
+                "additionalProperties": false
+              },
+              "FeedUpdateFields": {
+                "type": "object",
+                "description": "The members to change; those left out stay. `service` may only repeat the feed's own type, and `section` cannot be changed (both 422).",
+                "properties": {
+                  "name": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 200,
+                    "description": "Display name; an empty string or null means no name."
+                  },
+                  "service": {
+                    "type": "string",
+                    "enum": [
+                      "rss",
+                      "twitter_v2",
+                      "pinterest",
+                      "youtube",
+                      "instagram_graph_api",
+                      "instagram_basic_display",
+                      "facebook",
+                      "linkedin",
+                      "tiktok",
+                      "google_review",
+                      "bluesky",
+                      "flickr",
+                      "vimeo"
+                    ],
+                    "description": "Accepted only when equal to the feed's type."
+                  },
+                  "feed_attributes": {
+                    "type": "object",
+                    "additionalProperties": {
+                      "type": [
+                        "string",
+                        "number",
+                        "boolean"
+                      ]
+                    },
+                    "description": "Replaces the attributes; validated for the feed's type.",
+                    "example": {
+                      "url": "https://example.com/feed.xml"
+                    }
+                  },
+                  "moderation_type": {
+                    "type": "string",
+                    "enum": [
+                      "saved_to_inbox",
+                      "ai_moderation",
+                      "auto_publish"
+                    ],
+                    "default": "saved_to_inbox",
+                    "description": "What a new post of this feed becomes (SPEC 3.5)."
+                  },
+                  "enabled": {
+                    "type": "boolean"
+                  }
+                },
+                "additionalProperties": false
+              },
+              "FeedUpdateRequest": {
+                "description": "`{\"feed\": {...}}` or the members at the top level.",
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "required": [
+                      "feed"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "feed": {
+                        "$ref": "#/components/schemas/FeedUpdateFields"
+                      }
+                    }
+                  },
+                  {
+                    "$ref": "#/components/schemas/FeedUpdateFields"
+                  }
+                ],
+                "example": {
+                  "name": "Renamed",
+                  "enabled": false
+                }
+              },
+              "FeedUpdateForm": {
+                "type": "object",
+                "properties": {
+                  "feed": {
+                    "type": "object",
+                    "properties": {
+                      "name": {
+                        "type": "string",
+                        "maxLength": 200
+                      },
+                      "service": {
+                        "type": "string",
+                        "enum": [
+                          "rss",
+                          "twitter_v2",
+                          "pinterest",
+                          "youtube",
+                          "instagram_graph_api",
+                          "instagram_basic_display",
+                          "facebook",
+                          "linkedin",
+                          "tiktok",
+                          "google_review",
+                          "bluesky",
+                          "flickr",
+                          "vimeo"
+                        ]
+                      },
+                      "feed_attributes": {
+                        "type": "object",
+                        "additionalProperties": {
+                          "type": "string"
+                        },
+                        "description": "`feed[feed_attributes][url]=...`"
+                      },
+                      "moderation_type": {
+                        "type": "string",
+                        "enum": [
+                          "saved_to_inbox",
+                          "ai_moderation",
+                          "auto_publish"
+                        ]
+                      },
+                      "enabled": {
+                        "type": "string",
+                        "enum": [
+                          "true",
+                          "false"
+                        ]
+                      }
+                    },
+                    "additionalProperties": false
+                  }
+                },
+                "additionalProperties": false
+              },
+              "SectionCreateRequest": {
+                "description": "`{\"name\": ...}` or `{\"section\": {\"name\": ...}}`.",
+                "anyOf": [
+                  {
+                    "type": "object",
+                    "required": [
+                      "name"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "name": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 200,
+                        "description": "Trimmed; must not be blank."
+                      }
+                    }
+                  },
+                  {
+                    "type": "object",
+                    "required": [
+                      "section"
+                    ],
+                    "additionalProperties": false,
+                    "properties": {
+                      "section": {
+                        "type": "object",
+                        "required": [
+                          "name"
+                        ],
+                        "additionalProperties": false,
+                        "properties": {
+                          "name": {
+                            "type": "string",
+                            "minLength": 1,
+                            "maxLength": 200
+                          }
+                        }
+                      }
+                    }
+                  }
+                ],
+                "example": {
+                  "name": "News"
+                }
+              },
+              "Health": {
+                "type": "object",
+                "required": [
+                  "status",
+                  "sites"
+                ],
+                "properties": {
+                  "status": {
+                    "const": "ok"
+                  },
+                  "sites": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "How many sites the installation has."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "ErrorDetail": {
+                "type": "object",
+                "required": [
+                  "field",
+                  "message"
+                ],
+                "properties": {
+                  "field": {
+                    "type": "string",
+                    "description": "The parameter or body field, e.g. `count` or `feed.feed_attributes.url`."
+                  },
+                  "message": {
+                    "type": "string"
+                  }
+                },
+                "additionalProperties": false
+              },
+              "Error": {
+                "type": "object",
+                "description": "Every error's body (SPEC 3.2); the status code says the class.",
+                "required": [
+                  "error"
+                ],
+                "properties": {
+                  "error": {
+                    "type": "object",
+                    "required": [
+                      "type",
+                      "message",
+                      "code",
+                      "details"
+                    ],
+                    "properties": {
+                      "type": {
+                        "type": "string",
+                        "enum": [
+                          "validation_error",
+                          "authentication_error",
+                          "permission_error",
+                          "not_found",
+                          "conflict",
+                          "payload_too_large",
+                          "rate_limited",
+                          "server_error"
+                        ]
+                      },
+                      "message": {
+                        "type": "string"
+                      },
+                      "code": {
+                        "type": "string",
+                        "enum": [
+                          "VALIDATION_ERROR",
+                          "AUTHENTICATION_ERROR",
+                          "PERMISSION_ERROR",
+                          "NOT_FOUND",
+                          "CONFLICT",
+                          "PAYLOAD_TOO_LARGE",
+                          "RATE_LIMITED",
+                          "SERVER_ERROR",
+                          "METHOD_NOT_ALLOWED"
+                        ]
+                      },
+                      "details": {
+                        "type": "array",
+                        "items": {
+                          "$ref": "#/components/schemas/ErrorDetail"
+                        }
+                      }
+                    },
+                    "additionalProperties": false
+                  }
+                },
+                "additionalProperties": false,
+                "example": {
+                  "error": {
+                    "type": "validation_error",
+                    "message": "count must be between 1 and 100",
+                    "code": "VALIDATION_ERROR",
+                    "details": [
+                      {
+                        "field": "count",
+                        "message": "must be between 1 and 100"
+                      }
+                    ]
+                  }
+                }
+              }
+            }
+          }
+        }
+        """#
+}

@@ -1,0 +1,80 @@
+import Aggregator
+import FeedFetchers
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// What the HTTP API needs from the composition root.
+public struct APIConfiguration: Sendable {
+    /// The public base URL for absolute links (`ROOST_PUBLIC_URL`), else each request's Host.
+    public var publicBaseURL: String?
+    /// Keep rendered post pages between requests.
+    public var pageCache: Bool
+    /// Which URLs feeds may point at.
+    public var networkPolicy: NetworkPolicy
+
+    /// Creates a configuration.
+    public init(publicBaseURL: String? = nil, pageCache: Bool = true, networkPolicy: NetworkPolicy = NetworkPolicy()) {
+        self.publicBaseURL = publicBaseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
+        self.pageCache = pageCache
+        self.networkPolicy = networkPolicy
+    }
+}
+
+/// One route of the API: the single table from which the router is built and against
+/// which the OpenAPI document is checked.
+public struct APIRoute: Sendable {
+    public var method: HTTPRequest.Method
+    /// Hummingbird's path syntax, `/v2/:site/posts`.
+    public var path: String
+}
+
+/// Builds the whole route table in one place (DESIGN.md).
+public func buildRouter(store: any RoostStore, configuration: APIConfiguration,
+                        now: @escaping @Sendable () -> Date) -> Router<BasicRequestContext> {
+    let router = Router(context: BasicRequestContext.self)
+    router.add(middleware: ErrorMiddleware())
+    let authenticator = Authenticator(store: store)
+    let posts = PostsController(store: store, authenticator: authenticator, links: LinkBuilder(publicBaseURL: configuration.publicBaseURL),
+                                cache: PageCache(enabled: configuration.pageCache))
+    let feeds = FeedsController(store: store, authenticator: authenticator, policy: configuration.networkPolicy, now: now)
+    let sections = SectionsController(store: store, authenticator: authenticator, now: now)
+    let system = SystemController(store: store)
+
+    router.get("/health", use: system.health)
+    router.get("/openapi.json", use: system.openAPI)
+    router.get("/v2/:site/posts", use: posts.list)
+    router.on("/v2/:site/posts", method: .options, use: posts.preflight)
+    router.get("/v2/:site/feeds", use: feeds.list)
+    router.post("/v2/:site/feeds", use: feeds.create)
+    router.get("/v2/:site/feeds/:feedId", use: feeds.get)
+    router.patch("/v2/:site/feeds/:feedId", use: feeds.update)
+    router.delete("/v2/:site/feeds/:feedId", use: feeds.delete)
+    router.get("/v2/:site/sections", use: sections.list)
+    router.post("/v2/:site/sections", use: sections.create)
+    return router
+}
+
+/// The routes `buildRouter` registers, for the OpenAPI check.
+public let apiRoutes: [APIRoute] = [
+    APIRoute(method: .get, path: "/health"),
+    APIRoute(method: .get, path: "/openapi.json"),
+    APIRoute(method: .get, path: "/v2/:site/posts"),
+    APIRoute(method: .options, path: "/v2/:site/posts"),
+    APIRoute(method: .get, path: "/v2/:site/feeds"),
+    APIRoute(method: .post, path: "/v2/:site/feeds"),
+    APIRoute(method: .get, path: "/v2/:site/feeds/:feedId"),
+    APIRoute(method: .patch, path: "/v2/:site/feeds/:feedId"),
+    APIRoute(method: .delete, path: "/v2/:site/feeds/:feedId"),
+    APIRoute(method: .get, path: "/v2/:site/sections"),
+    APIRoute(method: .post, path: "/v2/:site/sections"),
+]
+
+/// The HTTP server as a service to run.
+public func makeApplication(store: any RoostStore, configuration: APIConfiguration, host: String, port: Int,
+                            now: @escaping @Sendable () -> Date, logger: Logger) -> some ApplicationProtocol {
+    Application(router: buildRouter(store: store, configuration: configuration, now: now),
+                configuration: .init(address: .hostname(host, port: port), serverName: "Roost"),
+                logger: logger)
+}

@@ -1,0 +1,28 @@
+import Aggregator
+import FeedFetchers
+
+/// The posts response, exactly Flockler's shape (SPEC §3.3):
+/// `{"meta": {"statsApiEndpoint": ...}, "pagination": {"newer", "older"}, "posts": [...]}`.
+enum PostsPageWire {
+    static func encode(_ posts: [StoredPost], newer: String?, older: String?,
+                       extra: ((StoredPost, inout JSONWriter) -> Void)? = nil) -> [UInt8] {
+        var json = JSONWriter(capacity: 2048 + posts.count * 2048)
+        json.beginObject()
+        json.beginObject("meta")
+        // Roost has no statistics endpoint; the member is kept for shape compatibility.
+        json.null("statsApiEndpoint")
+        json.endObject()
+        json.beginObject("pagination")
+        json.string("newer", newer)
+        json.string("older", older)
+        json.endObject()
+        json.beginArray("posts")
+        for stored in posts {
+            PostWire.write(stored.post, stored: StoredPostFields(flocklerId: Int(stored.flocklerId), pinnedIndex: stored.pinnedIndex),
+                           into: &json, extra: extra.map { extra in { json in extra(stored, &json) } })
+        }
+        json.endArray()
+        json.endObject()
+        return json.bytes
+    }
+}

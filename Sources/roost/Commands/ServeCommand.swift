@@ -1,0 +1,55 @@
+import Aggregator
+import ArgumentParser
+import ContentAPI
+import Foundation
+import Hummingbird
+import Logging
+
+/// `roost serve`: the HTTP API (and, as they land, the scheduler and moderation) in one process.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP API.")
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "The port to listen on.")
+    var port = 8080
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
+    }
+
+    func run() async throws {
+        let store = try global.openStore()
+        try createFirstSiteIfEmpty(store)
+        let environment = ProcessInfo.processInfo.environment
+        let configuration = APIConfiguration(
+            publicBaseURL: environment["ROOST_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 },
+            pageCache: environment["ROOST_PAGE_CACHE"] != "0",
+            networkPolicy: global.networkPolicy)
+        var logger = Logger(label: "roost")
+        logger.logLevel = environment["ROOST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let app = makeApplication(store: store, configuration: configuration, host: host, port: port,
+                                  now: { Date() }, logger: logger)
+        do {
+            try await app.runService()
+        } catch {
+            throw CommandFailure(kind: .other, message: "the server stopped: \(error)")
+        }
+    }
+
+    /// On first start with an empty database, a site to go on with (SPEC §1, issue 3).
+    private func createFirstSiteIfEmpty(_ store: SQLiteStore) throws {
+        guard try store.siteCount() == 0 else { return }
+        let (site, key) = try store.createSite(name: "My site", now: Date())
+        print("""
+            roost: created a first site.
+              site UUID: \(site.uuid)
+              admin key: \(key)
+            Keep the admin key: it is shown only once. Create a read key for embeds with
+              roost keys create --site \(site.uuid) --scope read --db \(global.resolvedDatabasePath)
+            """)
+    }
+}

@@ -1,0 +1,124 @@
+import Aggregator
+import FeedFetchers
+import Foundation
+import Moderation
+import Testing
+
+@Suite("Post storage")
+struct PostStoreTests {
+    @Test("A re-fetch updates a post in place: same flocklerId, new title, no duplicate")
+    func refetchUpdates() throws {
+        let fixture = try StoreFixture()
+        #expect(try fixture.store([fixture.post("a", minutes: 1)]) == UpsertSummary(inserted: 1))
+        let first = try #require(try fixture.store.posts(PostQuery(siteId: fixture.site.id)).posts.first)
+        #expect(try fixture.store([fixture.post("a", minutes: 1)]) == UpsertSummary(unchanged: 1))
+        #expect(try fixture.store([fixture.post("a", minutes: 1, title: "Edited")]) == UpsertSummary(updated: 1))
+        let page = try fixture.store.posts(PostQuery(siteId: fixture.site.id))
+        #expect(page.posts.count == 1)
+        #expect(page.posts.first?.flocklerId == first.flocklerId)
+        #expect(page.posts.first?.post.title == "Edited")
+    }
+
+    @Test("Posts without a source id are identified by link, else by content")
+    func dedupeWithoutId() throws {
+        let fixture = try StoreFixture()
+        let byLink = Post(channel: "rss", sourceUrl: "https://example.com/x", title: "x")
+        let byContent = Post(channel: "rss", title: "only text", textPlain: "body")
+        try fixture.store([byLink, byContent, byLink, byContent])
+        #expect(try fixture.store.posts(PostQuery(siteId: fixture.site.id)).posts.count == 2)
+    }
+
+    @Test("A stored post reads back with every field")
+    func roundTrip() throws {
+        let fixture = try StoreFixture()
+        let post = Post(channel: "rss", sourceId: "r", sourceUrl: "https://example.com/r", title: "T", textRich: "<p>x</p>",
+                        textPlain: "x", publishedAt: fixture.start, from: PostAuthor(name: "N", username: "u", profileUrl: "https://p", profileImageUrl: "https://i"),
+                        tags: ["A", "b"], images: [PostImage(url: "https://i/1.jpg", altText: "alt")],
+                        videos: [PostVideo(type: .iframe, url: "https://www.youtube.com/embed/x")],
+                        attachments: [PostAttachment(type: "rating", fields: [("value", .number(4)), ("max", .number(5))])])
+        try fixture.store([post])
+        let stored = try #require(try fixture.store.posts(PostQuery(siteId: fixture.site.id)).posts.first)
+        #expect(stored.post == post)
+        #expect(stored.flocklerId > 0)
+        #expect(stored.state == .published)
+    }
+
+    @Test("Newest first, ties broken by flocklerId descending; posts without a date sort by when they arrived")
+    func order() throws {
+        let fixture = try StoreFixture()
+        try fixture.store([fixture.post("old", minutes: 1), fixture.post("tie1", minutes: 5), fixture.post("tie2", minutes: 5),
+                           Post(channel: "rss", sourceId: "undated", title: "u")])
+        let ids = try fixture.store.posts(PostQuery(siteId: fixture.site.id)).posts.compactMap(\.post.sourceId)
+        #expect(ids == ["tie2", "tie1", "old", "undated"])
+    }
+
+    @Test("Walking older links visits every post once, even while posts are added", arguments: [1, 2, 3, 7])
+    func walkWhileInserting(count: Int) throws {
+        let fixture = try StoreFixture()
+        try fixture.store((0..<20).map { fixture.post("p\($0)", minutes: $0) })
+        var added = 0
+        let seen = try fixture.walk(PostQuery(siteId: fixture.site.id, count: count)) {
+            added += 1
+            // New posts both newer than everything and in the middle of the walk's past.
+            try fixture.store([fixture.post("new\(added)", minutes: 100 + added), fixture.post("mid\(added)", minutes: 10)])
+        }
+        let original = Set((0..<20).map { "p\($0)" })
+        #expect(Set(seen).isSuperset(of: original))
+        #expect(seen.count == Set(seen).count)
+    }
+
+    @Test("The newer cursor of a page returns the posts that arrived above it")
+    func newerPolling() throws {
+        let fixture = try StoreFixture()
+        try fixture.store((0..<5).map { fixture.post("p\($0)", minutes: $0) })
+        let first = try fixture.store.posts(PostQuery(siteId: fixture.site.id, count: 3))
+        try fixture.store([fixture.post("n1", minutes: 50), fixture.post("n2", minutes: 60)])
+        let newer = try fixture.store.posts(PostQuery(siteId: fixture.site.id, count: 10, cursor: first.newer))
+        #expect(newer.posts.compactMap(\.post.sourceId) == ["n2", "n1"])
+        #expect(newer.older != nil && newer.newer != nil)
+    }
+
+    @Test("Tag filters: all and any, case-insensitive")
+    func tags() throws {
+        let fixture = try StoreFixture()
+        try fixture.store([fixture.post("a", minutes: 1, tags: ["Cats", "dogs"]), fixture.post("b", minutes: 2, tags: ["cats"]),
+                           fixture.post("c", minutes: 3, tags: ["birds"])])
+        func ids(_ tags: [String], _ match: PostQuery.TagMatch) throws -> [String] {
+            try fixture.store.posts(PostQuery(siteId: fixture.site.id, tags: tags, tagMatch: match)).posts.compactMap(\.post.sourceId)
+        }
+        #expect(try ids(["CATS"], .all) == ["b", "a"])
+        #expect(try ids(["cats", "dogs"], .all) == ["a"])
+        #expect(try ids(["dogs", "birds"], .any) == ["c", "a"])
+        #expect(try ids(["fish"], .any).isEmpty)
+    }
+
+    @Test("Only posts in the asked state are listed; other sites' posts never are")
+    func isolation() throws {
+        let fixture = try StoreFixture()
+        try fixture.store.upsertPosts([fixture.post("inbox", minutes: 1)], feed: fixture.feed, now: fixture.start) { _ in .inbox }
+        try fixture.store([fixture.post("pub", minutes: 2)])
+        let other = try fixture.store.createSite(name: "Other", now: fixture.start).site
+        #expect(try fixture.store.posts(PostQuery(siteId: fixture.site.id)).posts.compactMap(\.post.sourceId) == ["pub"])
+        #expect(try fixture.store.posts(PostQuery(siteId: fixture.site.id, state: .inbox)).posts.compactMap(\.post.sourceId) == ["inbox"])
+        #expect(try fixture.store.posts(PostQuery(siteId: other.id)).posts.isEmpty)
+    }
+
+    @Test("Random order returns the asked count of matching posts and no cursors")
+    func random() throws {
+        let fixture = try StoreFixture()
+        try fixture.store((0..<30).map { fixture.post("p\($0)", minutes: $0) })
+        let page = try fixture.store.posts(PostQuery(siteId: fixture.site.id, count: 5, order: .random))
+        #expect(page.posts.count == 5 && page.older == nil && page.newer == nil)
+    }
+
+    @Test("The change counter moves when posts change, not on a no-op re-fetch")
+    func changeCounter() throws {
+        let fixture = try StoreFixture()
+        let before = fixture.store.changeCounter(siteId: fixture.site.id)
+        try fixture.store([fixture.post("a", minutes: 1)])
+        let after = fixture.store.changeCounter(siteId: fixture.site.id)
+        #expect(after != before)
+        try fixture.store([fixture.post("a", minutes: 1)])
+        #expect(fixture.store.changeCounter(siteId: fixture.site.id) == after)
+    }
+}

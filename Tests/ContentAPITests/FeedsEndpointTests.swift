@@ -1,0 +1,139 @@
+import Aggregator
+import Foundation
+import HTTPTypes
+import HummingbirdTesting
+import Testing
+
+@Suite("Feeds and sections endpoints")
+struct FeedsEndpointTests {
+    @Test("POST a feed as JSON: 201 with the result envelope; it lists, reads, changes and deletes")
+    func lifecycle() async throws {
+        let fixture = try APIFixture()
+        try await fixture.withClient { client in
+            let base = "/v2/\(fixture.site.uuid)/feeds"
+            let created = try await client.send(.post, base, key: fixture.adminKey, json: """
+                {"feed": {"name": "Blog", "service": "rss", "feed_attributes": {"url": "https://example.com/feed.xml"},
+                          "moderation_type": "auto_publish"}, "section": {"name": "News"}}
+                """)
+            #expect(created.status == .created)
+            let result = try #require(try json(created)["result"] as? [String: Any])
+            #expect(result["success"] as? Bool == true)
+            let feed = try #require(result["data"] as? [String: Any])
+            #expect(feed["name"] as? String == "Blog")
+            #expect(feed["service"] as? String == "rss")
+            #expect(feed["moderation_type"] as? String == "auto_publish")
+            #expect((feed["feed_attributes"] as? [String: Any])?["url"] as? String == "https://example.com/feed.xml")
+            #expect((feed["section"] as? [String: Any])?["name"] as? String == "News")
+            #expect(feed["created_at"] as? String == "2025-05-08T04:43:21Z")
+            let status = try #require(feed["status"] as? [String: Any])
+            #expect(status["is_healthy"] as? Bool == true)
+            let uuid = try #require(feed["uuid"] as? String)
+            let id = try #require(feed["id"] as? Int)
+
+            let listed = try json(try await client.get(base + "?order=asc&services[]=rss", key: fixture.adminKey))
+            #expect(((listed["result"] as? [String: Any])?["data"] as? [Any])?.count == 1)
+            let status1 = try await client.get("\(base)/\(uuid)", key: fixture.adminKey).status
+            #expect(status1 == .ok)
+            let patched = try await client.send(.patch, "\(base)/\(id)", key: fixture.adminKey, json: #"{"name": "Renamed", "enabled": false}"#)
+            #expect(patched.status == .ok)
+            let data = (try json(patched)["result"] as? [String: Any])?["data"] as? [String: Any]
+            #expect(data?["name"] as? String == "Renamed" && data?["enabled"] as? Bool == false)
+            let status2 = try await client.send(.delete, "\(base)/\(id)", key: fixture.adminKey).status
+            #expect(status2 == .ok)
+            let status3 = try await client.get("\(base)/\(id)", key: fixture.adminKey).status
+            #expect(status3 == .notFound)
+        }
+    }
+
+    @Test("POST a feed form-encoded, into an existing section by uuid")
+    func form() async throws {
+        let fixture = try APIFixture()
+        let section = try fixture.store.section(siteId: fixture.site.id, named: "Wall", now: fixture.now)
+        try await fixture.withClient { client in
+            let response = try await client.send(.post, "/v2/\(fixture.site.uuid)/feeds", key: fixture.adminKey,
+                form: "feed[name]=Form+feed&feed[service]=rss&feed[feed_attributes][url]=https%3A%2F%2Fexample.com%2Frss&section[uuid]=\(section.uuid)")
+            #expect(response.status == .created)
+            let data = (try json(response)["result"] as? [String: Any])?["data"] as? [String: Any]
+            #expect(data?["name"] as? String == "Form feed")
+            #expect((data?["section"] as? [String: Any])?["uuid"] as? String == section.uuid)
+        }
+    }
+
+    @Test("Bad feeds are 422 naming the field, and nothing is created", arguments: [
+        (#"{"feed": {"service": "rss", "feed_attributes": {}}}"#, "feed.feed_attributes.url"),
+        (#"{"feed": {"service": "rss", "feed_attributes": {"url": "ftp://example.com/x"}}}"#, "feed.feed_attributes.url"),
+        (#"{"feed": {"service": "rss", "feed_attributes": {"url": "http://127.0.0.1/feed"}}}"#, "feed.feed_attributes.url"),
+        (#"{"feed": {"service": "myspace", "feed_attributes": {}}}"#, "feed.service"),
+        (#"{"feed": {"service": "instagram_basic_display", "feed_attributes": {}}}"#, "feed.service"),
+        (#"{"feed": {"service": "rss", "moderation_type": "yolo", "feed_attributes": {"url": "https://e.com/f"}}}"#, "feed.moderation_type"),
+        (#"{"feed": {"service": "rss", "colour": "red", "feed_attributes": {"url": "https://e.com/f"}}}"#, "feed.colour"),
+        (#"{"feed": {"service": "rss", "feed_attributes": {"url": "https://e.com/f"}}, "section": {"id": 999}}"#, "section.id"),
+    ])
+    func invalid(body: String, field: String) async throws {
+        let fixture = try APIFixture()
+        try await fixture.withClient { client in
+            let response = try await client.send(.post, "/v2/\(fixture.site.uuid)/feeds", key: fixture.adminKey, json: body)
+            #expect(response.status == .unprocessableContent)
+            let error = try #require(try json(response)["error"] as? [String: Any])
+            #expect(error["type"] as? String == "validation_error")
+            let fields = (error["details"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+            #expect(fields.contains(field))
+        }
+        #expect(try fixture.store.feeds(siteId: fixture.site.id, order: .asc, services: []).isEmpty)
+    }
+
+    @Test("A body that is not JSON is a 400, never a 500")
+    func malformed() async throws {
+        let fixture = try APIFixture()
+        try await fixture.withClient { client in
+            let response = try await client.send(.post, "/v2/\(fixture.site.uuid)/feeds", key: fixture.adminKey, json: "{nope")
+            #expect(response.status == .badRequest)
+        }
+    }
+
+    @Test("Read keys and other sites' keys cannot touch feeds or sections")
+    func permissions() async throws {
+        let fixture = try APIFixture()
+        try await fixture.withClient { client in
+            let status4 = try await client.get("/v2/\(fixture.site.uuid)/feeds", key: fixture.readKey).status
+            #expect(status4 == .forbidden)
+            let status5 = try await client.get("/v2/\(fixture.site.uuid)/feeds", key: fixture.otherAdminKey).status
+            #expect(status5 == .forbidden)
+            let status6 = try await client.get("/v2/\(fixture.site.uuid)/sections", key: fixture.readKey).status
+            #expect(status6 == .forbidden)
+            let status7 = try await client.get("/v2/\(fixture.site.uuid)/feeds", key: nil).status
+            #expect(status7 == .unauthorized)
+        }
+    }
+
+    @Test("Another site's feed is not found through this site's path")
+    func isolation() async throws {
+        let fixture = try APIFixture()
+        let section = try fixture.store.section(siteId: fixture.otherSite.id, named: "x", now: fixture.now)
+        let foreign = try fixture.store.createFeed(NewFeed(siteId: fixture.otherSite.id, sectionId: section.id, name: nil, service: .rss,
+                                                           attributes: ["url": .string("https://e.com/f")], moderationType: .autoPublish),
+                                                   now: fixture.now)
+        try await fixture.withClient { client in
+            let status8 = try await client.get("/v2/\(fixture.site.uuid)/feeds/\(foreign.uuid)", key: fixture.adminKey).status
+            #expect(status8 == .notFound)
+            let status9 = try await client.send(.delete, "/v2/\(fixture.site.uuid)/feeds/\(foreign.id)", key: fixture.adminKey).status
+            #expect(status9 == .notFound)
+        }
+    }
+
+    @Test("Sections: create (201), duplicate (409), list")
+    func sections() async throws {
+        let fixture = try APIFixture()
+        try await fixture.withClient { client in
+            let path = "/v2/\(fixture.site.uuid)/sections"
+            let status10 = try await client.send(.post, path, key: fixture.adminKey, json: #"{"name": "Wall"}"#).status
+            #expect(status10 == .created)
+            let status11 = try await client.send(.post, path, key: fixture.adminKey, json: #"{"name": "Wall"}"#).status
+            #expect(status11 == .conflict)
+            let status12 = try await client.send(.post, path, key: fixture.adminKey, json: #"{"title": "x"}"#).status
+            #expect(status12 == .unprocessableContent)
+            let listed = try json(try await client.get(path, key: fixture.adminKey))
+            #expect(((listed["result"] as? [String: Any])?["data"] as? [[String: Any]])?.first?["name"] as? String == "Wall")
+        }
+    }
+}

@@ -44,12 +44,16 @@ struct ServeCommand: AsyncParsableCommand {
     private func createFirstSiteIfEmpty(_ store: SQLiteStore) throws {
         guard try store.siteCount() == 0 else { return }
         let (site, key) = try store.createSite(name: "My site", now: Date())
-        print("""
+        let message = """
             roost: created a first site.
               site UUID: \(site.uuid)
               admin key: \(key)
             Keep the admin key: it is shown only once. Create a read key for embeds with
               roost keys create --site \(site.uuid) --scope read --db \(global.resolvedDatabasePath)
-            """)
+
+            """
+        // Written straight to the file descriptor: stdout may be a pipe, and a buffered
+        // line would be lost if the server is stopped before the buffer fills.
+        FileHandle.standardOutput.write(Data(message.utf8))
     }
 }

@@ -21,6 +21,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // libxml2 from the system (Debian: libxml2-dev).
@@ -30,7 +32,17 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         // fetch + normalize: HTTP, feed parsing, sanitizing, platform adapters → [Post]
-        .target(name: "FeedFetchers", dependencies: ["CLibXML2"], swiftSettings: strict),
+        .target(
+            name: "FeedFetchers",
+            dependencies: [
+                "CLibXML2",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strict
+        ),
         // pure decisions: Post + rule set → Decision
         .target(name: "Moderation", dependencies: ["FeedFetchers"], swiftSettings: strict),
         // the engine: storage, ingest pipeline, scheduler
@@ -63,11 +75,30 @@ let package = Package(
             dependencies: [
                 "FeedFetchers", "Moderation", "Aggregator", "ContentAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "FetcherTests", dependencies: ["FeedFetchers"], swiftSettings: strict),
-        .testTarget(name: "AggregatorTests", dependencies: ["Aggregator", "FeedFetchers"], swiftSettings: strict),
+        .testTarget(
+            name: "FetcherTests",
+            dependencies: [
+                "FeedFetchers",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "AggregatorTests",
+            dependencies: [
+                "Aggregator", "FeedFetchers", "Moderation",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "ContentAPITests",
             dependencies: [
@@ -76,6 +107,14 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "CLITests", dependencies: ["roost"], swiftSettings: strict),
+        .testTarget(
+            name: "CLITests",
+            dependencies: [
+                "roost", "Aggregator",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
     ]
 )

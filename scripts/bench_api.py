@@ -97,8 +97,8 @@ def main():
                                           "--port", "18081"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
                 server.terminate(); server.wait()
                 try:
-                    wait_for("http://127.0.0.1:18081/")
-                    results["baseline"] = wrk("http://127.0.0.1:18081/", "x", args.duration, args.connections)
+                    wait_for("http://127.0.0.1:18081/fixed")
+                    results["baseline"] = wrk("http://127.0.0.1:18081/fixed", "x", args.duration, args.connections)
                     results["baseline"]["bytes"] = len(first)
                 finally:
                     fixed.terminate(); fixed.wait()

@@ -9,10 +9,11 @@ public enum FixedBodyServer {
     public static func run(body: [UInt8], host: String, port: Int) async throws {
         let router = Router()
         let buffer = ByteBuffer(bytes: body)
-        router.get("**") { _, _ in
-            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
-                     body: ResponseBody(byteBuffer: buffer))
+        let answer: @Sendable (Request, BasicRequestContext) -> Response = { _, _ in
+            Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: buffer))
         }
+        router.get("/", use: answer)
+        router.get("**", use: answer)
         let app = Application(router: router, configuration: .init(address: .hostname(host, port: port), serverName: "Roost"))
         try await app.runService()
     }

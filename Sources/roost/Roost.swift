@@ -23,6 +23,7 @@ struct RoostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roost",
         abstract: "Roost: a self-hosted social content aggregator.",
-        subcommands: [ServeCommand.self, ParseCommand.self, SitesCommand.self, KeysCommand.self, BenchCommand.self]
+        subcommands: [ServeCommand.self, ParseCommand.self, SitesCommand.self, KeysCommand.self, FeedsCommand.self,
+                      FetchCommand.self, BenchCommand.self]
     )
 }

@@ -9,9 +9,9 @@ struct ParseCommandTests {
     ]
 
     @Test("A feed file prints the feed and its posts with exactly the FlocklerPost fields")
-    func parseFile() throws {
+    func parseFile() async throws {
         let path = RoostProcess.fixtures.appendingPathComponent("feeds/atom_mediarss_youtube_1.xml").path
-        let result = try RoostProcess.run(["parse", path])
+        let result = try await RoostProcess.run(["parse", path])
         #expect(result.status == 0)
         let json = try result.json()
         let feed = try #require(json["feed"] as? [String: Any])
@@ -27,17 +27,17 @@ struct ParseCommandTests {
     }
 
     @Test("- reads the document from stdin, and --url is the base for relative links")
-    func parseStdin() throws {
+    func parseStdin() async throws {
         let document = "<rss version=\"2.0\"><channel><item><link>/p/1</link></item></channel></rss>"
-        let result = try RoostProcess.run(["parse", "-", "--url", "https://example.com/feed"], stdin: Data(document.utf8))
+        let result = try await RoostProcess.run(["parse", "-", "--url", "https://example.com/feed"], stdin: Data(document.utf8))
         #expect(result.status == 0)
         let posts = try #require(try result.json()["posts"] as? [[String: Any]])
         #expect(posts.first?["sourceUrl"] as? String == "https://example.com/p/1")
     }
 
     @Test("A document that is not a feed exits 65 with one line on stderr")
-    func notAFeed() throws {
-        let result = try RoostProcess.run(["parse", "-"], stdin: Data("<html><body>no</body></html>".utf8))
+    func notAFeed() async throws {
+        let result = try await RoostProcess.run(["parse", "-"], stdin: Data("<html><body>no</body></html>".utf8))
         #expect(result.status == 65)
         #expect(result.stdout.isEmpty)
         #expect(result.stderr.hasPrefix("roost: "))
@@ -46,24 +46,24 @@ struct ParseCommandTests {
     }
 
     @Test("Bad usage exits 64 with one line on stderr", arguments: [["parse"], ["parse", "a", "--nope"], ["frobnicate"], ["bench", "parse", "x", "--repeat", "0"]])
-    func badUsage(_ arguments: [String]) throws {
-        let result = try RoostProcess.run(arguments)
+    func badUsage(_ arguments: [String]) async throws {
+        let result = try await RoostProcess.run(arguments)
         #expect(result.status == 64)
         #expect(result.stderr.hasPrefix("roost: "))
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
 
     @Test("A missing file exits 1 and names the file")
-    func missingFile() throws {
-        let result = try RoostProcess.run(["parse", "/nonexistent/feed.xml"])
+    func missingFile() async throws {
+        let result = try await RoostProcess.run(["parse", "/nonexistent/feed.xml"])
         #expect(result.status == 1)
         #expect(result.stderr.contains("/nonexistent/feed.xml"))
     }
 
     @Test("bench parse prints documents, posts, bytes, seconds and rates")
-    func benchParse() throws {
+    func benchParse() async throws {
         let folder = RoostProcess.fixtures.appendingPathComponent("feeds").path
-        let result = try RoostProcess.run(["bench", "parse", folder, "--repeat", "2"])
+        let result = try await RoostProcess.run(["bench", "parse", folder, "--repeat", "2"])
         #expect(result.status == 0)
         let json = try result.json()
         #expect(Set(json.keys) == ["documents", "posts", "bytes", "seconds", "postsPerSecond", "mbPerSecond"])

@@ -34,8 +34,37 @@ struct RoostProcess {
             .deletingLastPathComponent().appendingPathComponent("fixtures")
     }
 
-    /// Runs `roost` with arguments and optional stdin, waiting for it to exit.
-    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) throws -> Result {
+    private static func killBlocking(_ arguments: [String], after delay: Duration) throws {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        Thread.sleep(forTimeInterval: Double(delay.components.seconds) + Double(delay.components.attoseconds) / 1e18)
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
+    /// Runs `roost` with arguments and optional stdin until it exits. The waiting happens on a
+    /// thread of its own: blocking Swift's cooperative threads would starve the in-process
+    /// loopback servers the command talks to.
+    static func run(_ arguments: [String], stdin: Data? = nil, environment: [String: String] = [:]) async throws -> Result {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                continuation.resume(with: Swift.Result { try runBlocking(arguments, stdin: stdin, environment: environment) })
+            }.start()
+        }
+    }
+
+    /// Starts `roost` and sends it SIGKILL after `delay`, waiting on a thread of its own.
+    static func runAndKill(_ arguments: [String], after delay: Duration) async throws {
+        try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<Void, Error>) in
+            Thread { continuation.resume(with: Swift.Result { try killBlocking(arguments, after: delay) }) }.start()
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String], stdin: Data?, environment: [String: String]) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

@@ -33,6 +33,8 @@ public protocol RoostStore: Sendable {
     func deleteFeed(id: Int64) throws -> Bool
     /// Enabled feeds whose next fetch is due at `now`, soonest first.
     func dueFeeds(now: Date, limit: Int) throws -> [Feed]
+    /// Points a feed at the address its server moved it to, keeping its fetch state.
+    func moveFeed(id: Int64, attributes: [String: FeedAttribute], now: Date) throws
     /// Records a fetch's outcome for a feed.
     func saveFetchOutcome(feedId: Int64, health: FeedHealth, fetchState: FeedFetchState, now: Date) throws
 

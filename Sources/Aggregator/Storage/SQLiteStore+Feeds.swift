@@ -95,6 +95,13 @@ extension SQLiteStore {
         }
     }
 
+    public func moveFeed(id: Int64, attributes: [String: FeedAttribute], now: Date) throws {
+        try writer.write { db in
+            try db.execute(sql: "UPDATE feeds SET attributes = ?, updated_at = ? WHERE id = ?",
+                           arguments: [FeedAttributesCoding.encode(attributes), now.millis, id])
+        }
+    }
+
     public func saveFetchOutcome(feedId: Int64, health: FeedHealth, fetchState state: FeedFetchState, now: Date) throws {
         try writer.write { db in
             try db.execute(sql: """

@@ -38,6 +38,11 @@ public final class SQLiteStore: RoostStore {
         try writer.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
     }
 
+    /// How many posts are stored, in every site and state.
+    public func postCount() throws -> Int {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM posts") ?? 0 }
+    }
+
     public func changeCounter(siteId: Int64) -> UInt64 {
         counters.withLock { $0[siteId] ?? 0 }
     }

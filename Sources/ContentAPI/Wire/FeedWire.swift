@@ -3,9 +3,9 @@ import Foundation
 
 /// The feeds endpoints' shapes (SPEC §3.4): `{"result": {"success": true, "data": ...}}`,
 /// feeds with snake_case members and second-precision times.
-enum FeedWire {
+public enum FeedWire {
     /// The success envelope around whatever `data` writes.
-    static func result(_ data: (inout JSONWriter) -> Void) -> [UInt8] {
+    public static func result(_ data: (inout JSONWriter) -> Void) -> [UInt8] {
         var json = JSONWriter(capacity: 1024)
         json.beginObject()
         json.beginObject("result")
@@ -17,7 +17,7 @@ enum FeedWire {
     }
 
     /// One feed as the member `key` (or an array element when nil).
-    static func write(_ feed: Feed, section: Section?, key: String?, into json: inout JSONWriter) {
+    public static func write(_ feed: Feed, section: Section?, key: String?, into json: inout JSONWriter) {
         json.beginObject(key)
         json.integer("id", Int(feed.id))
         json.string("uuid", feed.uuid)
@@ -47,7 +47,7 @@ enum FeedWire {
     }
 
     /// One section.
-    static func writeSection(_ section: Section, key: String?, into json: inout JSONWriter) {
+    public static func writeSection(_ section: Section, key: String?, into json: inout JSONWriter) {
         json.beginObject(key)
         json.integer("id", Int(section.id))
         json.string("uuid", section.uuid)
@@ -57,7 +57,7 @@ enum FeedWire {
     }
 
     /// `2025-05-08T04:43:21Z`: UTC, whole seconds.
-    static func timestamp(_ date: Date) -> String {
+    public static func timestamp(_ date: Date) -> String {
         let seconds = Int64((date.timeIntervalSince1970).rounded(.down))
         let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
         let secondOfDay = seconds - days * 86400

@@ -4,8 +4,9 @@ import ContentAPI
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 
-/// `roost serve`: the HTTP API (and, as they land, the scheduler and moderation) in one process.
+/// `roost serve`: the HTTP API and the fetch scheduler in one process.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the HTTP API.")
 
@@ -33,11 +34,18 @@ struct ServeCommand: AsyncParsableCommand {
         logger.logLevel = environment["ROOST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let app = makeApplication(store: store, configuration: configuration, host: host, port: port,
                                   now: { Date() }, logger: logger)
+        let engine = IngestEngine(store: store, policy: global.networkPolicy, logger: logger)
+        let services = ServiceGroup(
+            services: [app, SchedulerService(scheduler: engine.scheduler)],
+            gracefulShutdownSignals: [.sigterm, .sigint],
+            logger: logger)
         do {
-            try await app.runService()
+            try await services.run()
         } catch {
+            await engine.shutdown()
             throw CommandFailure(kind: .other, message: "the server stopped: \(error)")
         }
+        await engine.shutdown()
     }
 
     /// On first start with an empty database, a site to go on with (SPEC §1, issue 3).

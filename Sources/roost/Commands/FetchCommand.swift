@@ -1,0 +1,61 @@
+import Aggregator
+import ArgumentParser
+import ContentAPI
+import FeedFetchers
+import Foundation
+import Logging
+
+/// `roost fetch --once`: runs every feed that is due once, then exits (SPEC §1).
+struct FetchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "fetch", abstract: "Fetch every due feed once, then exit.")
+
+    @Flag(help: "Fetch every due feed once and exit (the only mode; the scheduler runs inside roost serve).")
+    var once = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard once else { throw ValidationError("use roost fetch --once; roost serve fetches continuously") }
+    }
+
+    func run() async throws {
+        let store = try global.openStore()
+        let engine = IngestEngine(store: store, policy: global.networkPolicy)
+        let started = ContinuousClock.now
+        let summary = await engine.scheduler.tick(now: Date())
+        let elapsed = ContinuousClock.now - started
+        await engine.shutdown()
+        var json = JSONWriter()
+        json.beginObject()
+        json.integer("feeds", summary.feeds)
+        json.integer("fetched", summary.fetched)
+        json.integer("notModified", summary.notModified)
+        json.integer("failed", summary.failed)
+        json.integer("newPosts", summary.inserted)
+        json.integer("updatedPosts", summary.updated)
+        json.number("seconds", (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18 * 1000).rounded() / 1000)
+        json.endObject()
+        print(json.string)
+    }
+}
+
+/// The fetch pipeline as the composition root wires it: the guarded HTTP client, the
+/// ingest step and the scheduler, with the real clock and random source.
+struct IngestEngine {
+    let client: GuardedHTTPClient
+    let scheduler: FeedScheduler
+
+    init(store: any RoostStore, policy: NetworkPolicy, logger: Logger = Logger(label: "roost")) {
+        let environment = ProcessInfo.processInfo.environment
+        client = GuardedHTTPClient(policy: policy, now: { Date() })
+        let ingest = IngestFeed(store: store, transport: client, now: { Date() }, random: { Double.random(in: 0..<1) }, logger: logger)
+        scheduler = FeedScheduler(store: store, ingest: ingest,
+                                  workers: environment["ROOST_FETCH_WORKERS"].flatMap(Int.init) ?? 8,
+                                  perHost: environment["ROOST_FETCH_PER_HOST"].flatMap(Int.init) ?? 2, logger: logger)
+    }
+
+    /// Closes the HTTP client's connections.
+    func shutdown() async {
+        await client.shutdown()
+    }
+}

@@ -8,29 +8,55 @@ extension SQLiteStore {
     /// triple, which the `posts_page` index serves directly.
     public func posts(_ query: PostQuery) throws -> PostPage {
         try writer.read { db in
-            var sql = "SELECT \(Self.postColumns) FROM posts WHERE site_id = ? AND state = ?"
-            var arguments: StatementArguments = [query.siteId, query.state.rawValue]
-            Self.appendFilters(query, to: &sql, &arguments)
-            if query.order == .random {
-                sql += " ORDER BY random() LIMIT ?"
-                arguments += [query.count]
-                let posts = try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(Self.storedPost(from:))
-                return PostPage(posts: posts, older: nil, newer: nil)
-            }
+            if query.order == .random { return PostPage(posts: try Self.randomPosts(db, query), older: nil, newer: nil) }
             let newer = query.cursor?.direction == .newer
-            if let cursor = query.cursor {
-                sql += " AND (pinned, order_key, id) \(newer ? ">" : "<") (?, ?, ?)"
-                arguments += [cursor.pinned, cursor.orderKey, cursor.flocklerId]
+            // The order is one index range per value of `pinned`; reading them as two ranges
+            // lets SQLite seek straight to the cursor instead of scanning up to it.
+            let segments: [Int64] = newer ? [0, 1] : [1, 0]
+            var rows: [StoredPost] = []
+            for pinned in segments where rows.count <= query.count {
+                if let cursor = query.cursor {
+                    // Segments wholly on the far side of the cursor have nothing to give.
+                    if newer ? pinned < cursor.pinned : pinned > cursor.pinned { continue }
+                }
+                rows += try Self.segment(db, query, pinned: pinned, limit: query.count + 1 - rows.count)
             }
-            let direction = newer ? "ASC" : "DESC"
-            sql += " ORDER BY pinned \(direction), order_key \(direction), id \(direction) LIMIT ?"
-            arguments += [query.count + 1]
-            var rows = try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(Self.storedPost(from:))
             let more = rows.count > query.count
             if more { rows.removeLast() }
             if newer { rows.reverse() }
             return Self.page(rows, query: query, more: more)
         }
+    }
+
+    /// The posts of one `pinned` value, from the cursor on, in reading direction.
+    private static func segment(_ db: Database, _ query: PostQuery, pinned: Int64, limit: Int) throws -> [StoredPost] {
+        var sql = "SELECT \(postColumns) FROM posts WHERE site_id = ? AND state = ? AND pinned = ?"
+        var arguments: StatementArguments = [query.siteId, query.state.rawValue, pinned]
+        appendFilters(query, to: &sql, &arguments)
+        let newer = query.cursor?.direction == .newer
+        if let cursor = query.cursor, cursor.pinned == pinned {
+            sql += " AND (order_key, id) \(newer ? ">" : "<") (?, ?)"
+            arguments += [cursor.orderKey, cursor.flocklerId]
+        }
+        let direction = newer ? "ASC" : "DESC"
+        sql += " ORDER BY order_key \(direction), id \(direction) LIMIT ?"
+        arguments += [limit]
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(storedPost(from:))
+    }
+
+    /// A random sample: ids drawn from the index alone, then only those rows read.
+    private static func randomPosts(_ db: Database, _ query: PostQuery) throws -> [StoredPost] {
+        var sql = "SELECT id FROM posts WHERE site_id = ? AND state = ?"
+        var arguments: StatementArguments = [query.siteId, query.state.rawValue]
+        appendFilters(query, to: &sql, &arguments)
+        sql += " ORDER BY random() LIMIT ?"
+        arguments += [query.count]
+        let ids = try Int64.fetchAll(db, sql: sql, arguments: arguments)
+        guard !ids.isEmpty else { return [] }
+        let rows = try Row.fetchAll(db, sql: "SELECT \(postColumns) FROM posts WHERE id IN (\(placeholders(ids.count)))",
+                                    arguments: StatementArguments(ids)).compactMap(storedPost(from:))
+        let byId = Dictionary(uniqueKeysWithValues: rows.map { ($0.flocklerId, $0) })
+        return ids.compactMap { byId[$0] }
     }
 
     private static func page(_ posts: [StoredPost], query: PostQuery, more: Bool) -> PostPage {

@@ -5,16 +5,25 @@ import Foundation
 /// How a post's list-valued members are kept in their JSON columns. This is a storage
 /// format, not the wire format (that lives in ContentAPI/Wire).
 enum PostColumns {
-    private struct Image: Codable { var u: String; var a: String? }
-    private struct Video: Codable { var t: String; var u: String }
     private struct Attachment: Codable { var t: String; var f: [Field] }
     private struct Field: Codable { var k: String; var s: String?; var n: Double?; var b: Bool? }
 
-    static func encode(tags: [String]) -> String { json(tags) }
-    static func encode(images: [PostImage]) -> String { json(images.map { Image(u: $0.url, a: $0.altText) }) }
-    static func encode(videos: [PostVideo]) -> String { json(videos.map { Video(t: $0.type.rawValue, u: $0.url) }) }
+    // Lists are stored as fields separated by U+001F and records by U+001E: reading a page
+    // of posts is then a few splits, where JSON decoding cost more than the query itself.
+    // Those two control characters are replaced in values, which never legitimately hold them.
+    private static let unit: Character = "\u{1F}"
+    private static let record: Character = "\u{1E}"
+
+    static func encode(tags: [String]) -> String { tags.map(clean).joined(separator: String(record)) }
+    static func encode(images: [PostImage]) -> String {
+        images.map { clean($0.url) + String(unit) + ($0.altText.map { "a" + clean($0) } ?? "") }.joined(separator: String(record))
+    }
+    static func encode(videos: [PostVideo]) -> String {
+        videos.map { $0.type.rawValue + String(unit) + clean($0.url) }.joined(separator: String(record))
+    }
     static func encode(attachments: [PostAttachment]) -> String {
-        json(attachments.map { attachment in
+        guard !attachments.isEmpty else { return "" }
+        return json(attachments.map { attachment in
             Attachment(t: attachment.type, f: attachment.fields.map { key, value in
                 switch value {
                 case .string(let text): return Field(k: key, s: text)
@@ -26,15 +35,25 @@ enum PostColumns {
         })
     }
 
-    static func tags(_ json: String) -> [String] { decode([String].self, json) ?? [] }
-    static func images(_ json: String) -> [PostImage] {
-        (decode([Image].self, json) ?? []).map { PostImage(url: $0.u, altText: $0.a) }
+    static func tags(_ text: String) -> [String] { records(text).map(String.init) }
+    static func images(_ text: String) -> [PostImage] {
+        records(text).compactMap { item in
+            let parts = item.split(separator: unit, maxSplits: 1, omittingEmptySubsequences: false)
+            guard let url = parts.first, !url.isEmpty else { return nil }
+            let alt = parts.count > 1 && parts[1].hasPrefix("a") ? String(parts[1].dropFirst()) : nil
+            return PostImage(url: String(url), altText: alt)
+        }
     }
-    static func videos(_ json: String) -> [PostVideo] {
-        (decode([Video].self, json) ?? []).compactMap { video in PostVideo.Kind(rawValue: video.t).map { PostVideo(type: $0, url: video.u) } }
+    static func videos(_ text: String) -> [PostVideo] {
+        records(text).compactMap { item in
+            let parts = item.split(separator: unit, maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, let kind = PostVideo.Kind(rawValue: String(parts[0])) else { return nil }
+            return PostVideo(type: kind, url: String(parts[1]))
+        }
     }
-    static func attachments(_ json: String) -> [PostAttachment] {
-        (decode([Attachment].self, json) ?? []).map { attachment in
+    static func attachments(_ text: String) -> [PostAttachment] {
+        guard !text.isEmpty else { return [] }
+        return (decode([Attachment].self, text) ?? []).map { attachment in
             PostAttachment(type: attachment.t, fields: attachment.f.map { field in
                 if let text = field.s { return (field.k, .string(text)) }
                 if let number = field.n { return (field.k, .number(number)) }
@@ -42,6 +61,15 @@ enum PostColumns {
                 return (field.k, .null)
             })
         }
+    }
+
+    private static func records(_ text: String) -> [Substring] {
+        text.isEmpty ? [] : text.split(separator: record, omittingEmptySubsequences: false)
+    }
+
+    private static func clean(_ value: String) -> String {
+        guard value.contains(where: { $0 == unit || $0 == record }) else { return value }
+        return String(value.map { $0 == unit || $0 == record ? " " : $0 })
     }
 
     /// The identity of a post within a section and channel: its source id, else its link,

@@ -90,6 +90,7 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        .testTarget(name: "ModerationTests", dependencies: ["Moderation", "FeedFetchers"], swiftSettings: strict),
         .testTarget(
             name: "AggregatorTests",
             dependencies: [

@@ -41,6 +41,9 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration,
     let feeds = FeedsController(store: store, authenticator: authenticator, policy: configuration.networkPolicy, now: now)
     let sections = SectionsController(store: store, authenticator: authenticator, now: now)
     let system = SystemController(store: store)
+    let moderation = ModerationController(store: store, authenticator: authenticator,
+                                          links: LinkBuilder(publicBaseURL: configuration.publicBaseURL), now: now)
+    let rules = RulesController(store: store, moderation: moderation, now: now)
 
     router.get("/health", use: system.health)
     router.get("/openapi.json", use: system.openAPI)
@@ -53,6 +56,19 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration,
     router.delete("/v2/:site/feeds/:feedId", use: feeds.delete)
     router.get("/v2/:site/sections", use: sections.list)
     router.post("/v2/:site/sections", use: sections.create)
+    router.get("/v2/:site/inbox", use: moderation.inbox)
+    router.get("/v2/:site/posts/:flocklerId", use: moderation.post)
+    router.patch("/v2/:site/posts/:flocklerId", use: moderation.tags)
+    router.post("/v2/:site/posts/:flocklerId/publish", use: moderation.publish)
+    router.post("/v2/:site/posts/:flocklerId/hide", use: moderation.hide)
+    router.post("/v2/:site/posts/:flocklerId/pin", use: moderation.pin)
+    router.post("/v2/:site/posts/:flocklerId/unpin", use: moderation.unpin)
+    router.post("/v2/:site/moderation/batch", use: moderation.batch)
+    router.get("/v2/:site/moderation/rules", use: rules.get)
+    router.put("/v2/:site/moderation/rules", use: rules.put)
+    router.post("/v2/:site/moderation/rules/preview", use: rules.preview)
+    router.get("/v2/:site/moderation/log", use: rules.log)
+    router.get("/admin", use: system.adminPage)
     return router
 }
 
@@ -69,6 +85,19 @@ public let apiRoutes: [APIRoute] = [
     APIRoute(method: .delete, path: "/v2/:site/feeds/:feedId"),
     APIRoute(method: .get, path: "/v2/:site/sections"),
     APIRoute(method: .post, path: "/v2/:site/sections"),
+    APIRoute(method: .get, path: "/v2/:site/inbox"),
+    APIRoute(method: .get, path: "/v2/:site/posts/:flocklerId"),
+    APIRoute(method: .patch, path: "/v2/:site/posts/:flocklerId"),
+    APIRoute(method: .post, path: "/v2/:site/posts/:flocklerId/publish"),
+    APIRoute(method: .post, path: "/v2/:site/posts/:flocklerId/hide"),
+    APIRoute(method: .post, path: "/v2/:site/posts/:flocklerId/pin"),
+    APIRoute(method: .post, path: "/v2/:site/posts/:flocklerId/unpin"),
+    APIRoute(method: .post, path: "/v2/:site/moderation/batch"),
+    APIRoute(method: .get, path: "/v2/:site/moderation/rules"),
+    APIRoute(method: .put, path: "/v2/:site/moderation/rules"),
+    APIRoute(method: .post, path: "/v2/:site/moderation/rules/preview"),
+    APIRoute(method: .get, path: "/v2/:site/moderation/log"),
+    APIRoute(method: .get, path: "/admin"),
 ]
 
 /// The HTTP server as a service to run.

@@ -2,14 +2,57 @@ import FeedFetchers
 
 /// Decides what a new post becomes (SPEC §3.5). Pure: no I/O, no clock.
 ///
-/// The rule engine of `ai_moderation` comes with the moderation change; until then a
-/// feed's moderation type alone decides: `auto_publish` publishes, the others wait in the inbox.
+/// Order: `hide` rules win over everything, in every mode; then `publish` rules; then
+/// `inbox` rules. In `ai_moderation` the weights of the `score` rules that fired add up
+/// (capped at 1): at or above the hide threshold hidden, at or below the publish
+/// threshold published, otherwise the inbox. `saved_to_inbox` sends to the inbox whatever
+/// no hide rule hid; `auto_publish` publishes whatever no hide or inbox rule caught.
 public enum Moderator {
-    /// The state of a new post of a feed with this moderation type.
-    public static func initialState(of post: Post, feedMode: ModerationType) -> ModerationState {
-        switch feedMode {
-        case .autoPublish: return .published
-        case .savedToInbox, .aiModeration: return .inbox
+    /// The decision for `post` of a feed in mode `feedMode` under `ruleSet`.
+    public static func decide(_ post: Post, feedMode: ModerationType, ruleSet: RuleSet,
+                              context: ModerationContext = ModerationContext()) -> Decision {
+        let evaluator = RuleEvaluator(post: post, context: context)
+        var fired: [(Rule, Reason)] = []
+        for rule in ruleSet.rules {
+            if let detail = evaluator.fires(rule) {
+                fired.append((rule, Reason(rule: rule.id, type: rule.kind.name, detail: detail)))
+            }
         }
+        let reasons = fired.map(\.1)
+        func with(_ action: Rule.Action) -> [Reason] { fired.filter { $0.0.action == action }.map(\.1) }
+
+        if !with(.hide).isEmpty { return Decision(state: .hidden, decidedBy: .rules, reasons: with(.hide)) }
+        switch feedMode {
+        case .savedToInbox:
+            return Decision(state: .inbox, decidedBy: .auto, reasons: reasons)
+        case .autoPublish:
+            if !with(.publish).isEmpty { return Decision(state: .published, decidedBy: .rules, reasons: with(.publish)) }
+            if !with(.inbox).isEmpty { return Decision(state: .inbox, decidedBy: .rules, reasons: with(.inbox)) }
+            return Decision(state: .published, decidedBy: .auto, reasons: reasons)
+        case .aiModeration:
+            if !with(.publish).isEmpty { return Decision(state: .published, decidedBy: .rules, reasons: with(.publish)) }
+            if !with(.inbox).isEmpty { return Decision(state: .inbox, decidedBy: .rules, reasons: with(.inbox)) }
+            let scored = fired.filter { $0.0.action == .score }
+            let score = min(1, scored.reduce(0) { $0 + $1.0.weight })
+            let state: ModerationState = score >= ruleSet.thresholds.hide ? .hidden
+                : score <= ruleSet.thresholds.publish ? .published : .inbox
+            return Decision(state: state, decidedBy: .rules, score: score, reasons: scored.map(\.1))
+        }
+    }
+
+    /// The state of a new post when no rule set applies: the feed's mode alone.
+    public static func initialState(of post: Post, feedMode: ModerationType) -> ModerationState {
+        decide(post, feedMode: feedMode, ruleSet: .empty).state
+    }
+}
+
+/// What the rules may look at besides the post: fingerprints of the site's recent posts,
+/// for the spam rule's near-duplicate check.
+public struct ModerationContext: Sendable {
+    public var recentFingerprints: [UInt64]
+
+    /// Creates a context.
+    public init(recentFingerprints: [UInt64] = []) {
+        self.recentFingerprints = recentFingerprints
     }
 }

@@ -95,7 +95,7 @@ struct PostStoreTests {
     @Test("Only posts in the asked state are listed; other sites' posts never are")
     func isolation() throws {
         let fixture = try StoreFixture()
-        try fixture.store.upsertPosts([fixture.post("inbox", minutes: 1)], feed: fixture.feed, now: fixture.start) { _ in .inbox }
+        try fixture.store.upsertPosts([fixture.post("inbox", minutes: 1)], feed: fixture.feed, now: fixture.start) { _ in Decision(state: .inbox, decidedBy: .auto) }
         try fixture.store([fixture.post("pub", minutes: 2)])
         let other = try fixture.store.createSite(name: "Other", now: fixture.start).site
         #expect(try fixture.store.posts(PostQuery(siteId: fixture.site.id)).posts.compactMap(\.post.sourceId) == ["pub"])

@@ -28,7 +28,7 @@ struct StoreFixture {
     /// Stores posts as published.
     @discardableResult
     func store(_ posts: [Post]) throws -> UpsertSummary {
-        try store.upsertPosts(posts, feed: feed, now: start, decide: { _ in .published })
+        try store.upsertPosts(posts, feed: feed, now: start, decide: { _ in Decision(state: .published, decidedBy: .auto) })
     }
 
     /// Every post of a walk from the first page along `older` links.

@@ -1,3 +1,4 @@
+import Moderation
 import Aggregator
 import ContentAPI
 import FeedFetchers
@@ -38,7 +39,7 @@ struct APIFixture {
         let feed = try store.createFeed(NewFeed(siteId: site.id, sectionId: sectionRow.id, name: nil, service: .rss,
                                                 attributes: ["url": .string("https://example.com/\(section)")], moderationType: .autoPublish),
                                         now: now)
-        try store.upsertPosts(posts, feed: feed, now: now) { _ in .published }
+        try store.upsertPosts(posts, feed: feed, now: now) { _ in Decision(state: .published, decidedBy: .auto) }
         return feed
     }
 }

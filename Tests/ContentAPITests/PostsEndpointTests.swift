@@ -1,3 +1,4 @@
+import Moderation
 import Aggregator
 import FeedFetchers
 import Foundation
@@ -139,7 +140,7 @@ struct PostsEndpointTests {
             if let name = HTTPField.Name("X-FL-API-Key") { headers[name] = fixture.readKey }
             let status5 = try await client.execute(uri: path, method: .get, headers: headers).status
             #expect(status5 == .notModified)
-            try fixture.store.upsertPosts([post(2)], feed: feed, now: fixture.now) { _ in .published }
+            try fixture.store.upsertPosts([post(2)], feed: feed, now: fixture.now) { _ in Decision(state: .published, decidedBy: .auto) }
             let changed = try await client.execute(uri: path, method: .get, headers: headers)
             #expect(changed.status == .ok)
             #expect(changed.headers[.eTag] != tag)

@@ -12,12 +12,14 @@ public struct StoredPost: Sendable, Equatable {
     public var post: Post
     public var state: ModerationState
     public var pinnedIndex: Int?
+    /// The last decision about the post.
+    public var moderation: ModerationRecord
     public var createdAt: Date
     public var updatedAt: Date
 
     /// Creates a stored post value.
     public init(flocklerId: Int64, siteId: Int64, sectionId: Int64, feedId: Int64?, post: Post, state: ModerationState,
-                pinnedIndex: Int?, createdAt: Date, updatedAt: Date) {
+                pinnedIndex: Int?, moderation: ModerationRecord = ModerationRecord(), createdAt: Date, updatedAt: Date) {
         self.flocklerId = flocklerId
         self.siteId = siteId
         self.sectionId = sectionId
@@ -25,6 +27,7 @@ public struct StoredPost: Sendable, Equatable {
         self.post = post
         self.state = state
         self.pinnedIndex = pinnedIndex
+        self.moderation = moderation
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }

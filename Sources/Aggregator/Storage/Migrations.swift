@@ -94,6 +94,35 @@ enum Migrations {
                 CREATE INDEX post_tags_site_tag ON post_tags (site_id, tag, post_id);
                 """)
         }
+        migrator.registerMigration("v2: moderation decisions, history, rules") { db in
+            try db.execute(sql: """
+                ALTER TABLE posts ADD COLUMN decided_by TEXT NOT NULL DEFAULT 'auto';
+                ALTER TABLE posts ADD COLUMN score REAL;
+                ALTER TABLE posts ADD COLUMN reasons TEXT NOT NULL DEFAULT '';
+                ALTER TABLE posts ADD COLUMN decided_at INTEGER;
+                ALTER TABLE posts ADD COLUMN simhash INTEGER;
+                CREATE INDEX posts_recent ON posts (site_id, created_at DESC);
+                CREATE TABLE post_history (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                    site_id INTEGER NOT NULL,
+                    at INTEGER NOT NULL,
+                    actor TEXT NOT NULL,
+                    key_id INTEGER,
+                    action TEXT NOT NULL,
+                    from_state TEXT,
+                    to_state TEXT,
+                    detail TEXT
+                );
+                CREATE INDEX post_history_post ON post_history (post_id, id);
+                CREATE INDEX post_history_log ON post_history (site_id, actor, id DESC);
+                CREATE TABLE moderation_rules (
+                    site_id INTEGER PRIMARY KEY REFERENCES sites(id) ON DELETE CASCADE,
+                    rules TEXT NOT NULL,
+                    updated_at INTEGER NOT NULL
+                );
+                """)
+        }
         return migrator
     }
 }

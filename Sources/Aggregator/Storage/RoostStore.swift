@@ -40,13 +40,31 @@ public protocol RoostStore: Sendable {
 
     // MARK: posts
     /// Stores fetched posts of a feed: a post seen before (same section, channel and source
-    /// id, or link, or content) is updated in place; a new one gets `decide(post)` as state.
+    /// id, or link, or content) is updated in place; a new one gets `decide(post)`.
     @discardableResult
-    func upsertPosts(_ posts: [Post], feed: Feed, now: Date, decide: (Post) -> ModerationState) throws -> UpsertSummary
+    func upsertPosts(_ posts: [Post], feed: Feed, now: Date, decide: (Post) -> Decision) throws -> UpsertSummary
     /// One page of posts.
     func posts(_ query: PostQuery) throws -> PostPage
     /// One post of a site in any state.
     func post(siteId: Int64, flocklerId: Int64) throws -> StoredPost?
+    // MARK: moderation
+    /// The site's rule set (empty when none was saved).
+    func ruleSet(siteId: Int64) throws -> RuleSet
+    /// Replaces the site's rule set.
+    func saveRuleSet(siteId: Int64, _ ruleSet: RuleSet, keyId: Int64?, now: Date) throws
+    /// Applies an operator action to posts of a site, all or none (`ModerationStoreError.notFound`).
+    func apply(_ action: OperatorAction, to flocklerIds: [Int64], siteId: Int64, keyId: Int64, now: Date) throws -> [StoredPost]
+    /// A post's history, oldest first.
+    func history(siteId: Int64, flocklerId: Int64) throws -> [HistoryEntry]
+    /// Operator actions on a site's posts, newest first.
+    func auditLog(siteId: Int64, limit: Int, beforeId: Int64?) throws -> [HistoryEntry]
+    /// Fingerprints of the site's most recent posts, for near-duplicate checks.
+    func recentFingerprints(siteId: Int64, limit: Int) throws -> [UInt64]
+    /// The site's most recent posts in any state, newest first (rule previews).
+    func recentPosts(siteId: Int64, limit: Int) throws -> [StoredPost]
+    /// Decides again every inbox post that no operator decided; returns how many changed.
+    func reevaluateInbox(siteId: Int64, now: Date, decide: (StoredPost) -> Decision) throws -> Int
+
     /// A number that changes whenever anything a site's post listings show changes.
     func changeCounter(siteId: Int64) -> UInt64
 }

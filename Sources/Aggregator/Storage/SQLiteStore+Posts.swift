@@ -7,11 +7,11 @@ extension SQLiteStore {
     static let postColumns = """
         id, site_id, section_id, feed_id, channel, source_id, source_url, title, text_rich, text_plain, published_at,
         author_name, author_username, author_profile_url, author_image_url, tags, images, videos, attachments, cta_link,
-        state, pinned_index, created_at, updated_at
+        state, pinned_index, created_at, updated_at, decided_by, score, reasons, decided_at
         """
 
     @discardableResult
-    public func upsertPosts(_ posts: [Post], feed: Feed, now: Date, decide: (Post) -> ModerationState) throws -> UpsertSummary {
+    public func upsertPosts(_ posts: [Post], feed: Feed, now: Date, decide: (Post) -> Decision) throws -> UpsertSummary {
         guard !posts.isEmpty else { return UpsertSummary() }
         let summary = try writer.write { db in
             var summary = UpsertSummary()
@@ -26,7 +26,7 @@ extension SQLiteStore {
                     try update(db, id: existing[0], post: post, hash: hash, pinned: existing[2], now: now)
                     summary.updated += 1
                 } else {
-                    try insert(db, post: post, feed: feed, key: key, hash: hash, state: decide(post), now: now)
+                    try insert(db, post: post, feed: feed, key: key, hash: hash, decision: decide(post), now: now)
                     summary.inserted += 1
                 }
             }
@@ -36,19 +36,29 @@ extension SQLiteStore {
         return summary
     }
 
-    private func insert(_ db: Database, post: Post, feed: Feed, key: String, hash: String, state: ModerationState, now: Date) throws {
+    private func insert(_ db: Database, post: Post, feed: Feed, key: String, hash: String, decision: Decision, now: Date) throws {
+        var arguments: StatementArguments = [
+            feed.siteId, feed.sectionId, feed.id, post.channel, key, hash, post.sourceId, post.sourceUrl,
+            post.title, post.textRich, post.textPlain, post.publishedAt?.millis, post.from.name,
+            post.from.username, post.from.profileUrl, post.from.profileImageUrl,
+        ]
+        arguments += [PostColumns.encode(tags: post.tags), PostColumns.encode(images: post.images),
+                      PostColumns.encode(videos: post.videos), PostColumns.encode(attachments: post.attachments),
+                      post.ctaLink, decision.state.rawValue, (post.publishedAt ?? now).millis, now.millis, now.millis,
+                      decision.decidedBy.rawValue, decision.score, PostColumns.encode(reasons: decision.reasons), now.millis,
+                      Int64(bitPattern: SimHash.fingerprint(post.textPlain ?? ""))]
         try db.execute(sql: """
             INSERT INTO posts (site_id, section_id, feed_id, channel, dedupe_key, content_hash, source_id, source_url, title,
                 text_rich, text_plain, published_at, author_name, author_username, author_profile_url, author_image_url,
-                tags, images, videos, attachments, cta_link, state, pinned, order_key, created_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
-            """, arguments: [feed.siteId, feed.sectionId, feed.id, post.channel, key, hash, post.sourceId, post.sourceUrl,
-                             post.title, post.textRich, post.textPlain, post.publishedAt?.millis, post.from.name,
-                             post.from.username, post.from.profileUrl, post.from.profileImageUrl,
-                             PostColumns.encode(tags: post.tags), PostColumns.encode(images: post.images),
-                             PostColumns.encode(videos: post.videos), PostColumns.encode(attachments: post.attachments),
-                             post.ctaLink, state.rawValue, (post.publishedAt ?? now).millis, now.millis, now.millis])
-        try replaceTags(db, postId: db.lastInsertedRowID, siteId: feed.siteId, tags: post.tags)
+                tags, images, videos, attachments, cta_link, state, pinned, order_key, created_at, updated_at,
+                decided_by, score, reasons, decided_at, simhash)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: arguments)
+        let id = db.lastInsertedRowID
+        try replaceTags(db, postId: id, siteId: feed.siteId, tags: post.tags)
+        try Self.recordHistory(db, postId: id, siteId: feed.siteId, at: now, actor: decision.decidedBy.rawValue, keyId: nil,
+                               action: "decide", from: nil, to: decision.state.rawValue,
+                               detail: decision.reasons.map(\.detail).joined(separator: "; "))
     }
 
     private func update(_ db: Database, id: Int64, post: Post, hash: String, pinned: Bool, now: Date) throws {
@@ -91,7 +101,9 @@ extension SQLiteStore {
             from: PostAuthor(name: row[11], username: row[12], profileUrl: row[13], profileImageUrl: row[14]),
             tags: PostColumns.tags(row[15]), images: PostColumns.images(row[16]), videos: PostColumns.videos(row[17]),
             ctaLink: row[19], attachments: PostColumns.attachments(row[18]))
+        let moderation = ModerationRecord(decidedBy: Decision.Decider(rawValue: row[24]) ?? .auto, score: row[25],
+                                          reasons: PostColumns.reasons(row[26]), decidedAt: (row[27] as Int64?).map(Date.init(millis:)))
         return StoredPost(flocklerId: row[0], siteId: row[1], sectionId: row[2], feedId: row[3], post: post, state: state,
-                          pinnedIndex: row[21], createdAt: Date(millis: row[22]), updatedAt: Date(millis: row[23]))
+                          pinnedIndex: row[21], moderation: moderation, createdAt: Date(millis: row[22]), updatedAt: Date(millis: row[23]))
     }
 }

@@ -1,4 +1,5 @@
 import Aggregator
+import FeedFetchers
 import Foundation
 import Moderation
 
@@ -59,12 +60,12 @@ struct FeedInput {
         guard let object = value as? [String: Any] else { throw .invalidField(field, "must be an object") }
         var attributes: [String: FeedAttribute] = [:]
         for (key, member) in object {
-            if let flag = member as? Bool, !(member is String), String(describing: type(of: member)).contains("Bool") {
+            if let flag = JSONScalar.boolean(member) {
                 attributes[key] = .bool(flag)
             } else if let text = member as? String {
                 attributes[key] = .string(text)
-            } else if let number = member as? NSNumber {
-                attributes[key] = String(describing: type(of: number)).contains("Bool") ? .bool(number.boolValue) : .number(number.doubleValue)
+            } else if let number = JSONScalar.number(member) {
+                attributes[key] = .number(number)
             } else {
                 throw .invalidField("\(field).\(key)", "must be a string, number or boolean")
             }
@@ -78,7 +79,7 @@ struct FeedInput {
         }
         switch key {
         case "id":
-            if let number = member as? NSNumber, let id = Int64(exactly: number.doubleValue), id > 0 { return .id(id) }
+            if let id = JSONScalar.integer(member), id > 0 { return .id(id) }
             if let text = member as? String, let id = Int64(text), id > 0 { return .id(id) }
             throw .invalidField("section.id", "must be a positive integer")
         case "uuid":
@@ -97,7 +98,6 @@ struct FeedInput {
     /// A boolean from JSON or from a form's "true"/"false".
     static func bool(_ value: Any) -> Bool? {
         if let text = value as? String { return FeedAttribute.string(text).boolValue }
-        if let number = value as? NSNumber { return number.boolValue }
-        return value as? Bool
+        return JSONScalar.boolean(value)
     }
 }

@@ -1,6 +1,8 @@
 import Aggregator
 import Foundation
+import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// `GET /health` and `GET /openapi.json`: no key needed.
 struct SystemController: Sendable {
@@ -15,6 +17,16 @@ struct SystemController: Sendable {
         json.integer("sites", sites)
         json.endObject()
         return JSONResponse.make(bytes: json.bytes)
+    }
+
+    /// The operator inbox page: one self-contained document, locked down by its CSP.
+    func adminPage(_ request: Request, context: some RequestContext) async throws -> Response {
+        let headers: HTTPFields = [
+            .contentType: "text/html; charset=utf-8",
+            .contentSecurityPolicy: "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src https: http: data:; connect-src 'self'; frame-ancestors 'none'",
+            .cacheControl: "no-store",
+        ]
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: AdminPage.html)))
     }
 
     func openAPI(_ request: Request, context: some RequestContext) async throws -> Response {

@@ -8,7 +8,7 @@ enum OpenAPIDocument {
             "title": "Roost",
             "version": "0.1.0",
             "summary": "A social content aggregator speaking the Flockler Content API v2.",
-            "description": "All bodies are JSON in UTF-8; times are ISO 8601 in UTC. Every request except `GET /health`, `GET /openapi.json` and the CORS preflight carries a key of the site in the path: header `X-FL-API-Key`, query `api_key`, or `Authorization: Bearer`. A `read` key reads posts only; an `admin` key may do everything of its site. Errors share one envelope (`Error`)."
+            "description": "All bodies are JSON in UTF-8; times are ISO 8601 in UTC. Every request except `GET /health`, `GET /openapi.json`, `GET /admin` and the CORS preflight carries a key of the site in the path: header `X-FL-API-Key`, query `api_key`, or `Authorization: Bearer`. A `read` key reads posts only; an `admin` key may do everything of its site. Errors share one envelope (`Error`)."
           },
           "tags": [
             {
@@ -22,6 +22,10 @@ enum OpenAPIDocument {
             {
               "name": "sections",
               "description": "The site's sections (admin key)."
+            },
+            {
+              "name": "moderation",
+              "description": "The inbox, operator actions, rules and the audit log (admin key; SPEC 3.5)."
             },
             {
               "name": "system",
@@ -811,6 +815,942 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/v2/{site}/inbox": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                }
+              ],
+              "get": {
+                "operationId": "listInbox",
+                "tags": [
+                  "moderation"
+                ],
+                "summary": "Posts waiting for a decision",
+                "description": "Admin key. The same parameters, rules and envelope as the posts endpoint (without `ETag`/CORS), over the posts in the inbox; each post carries `moderation`. Answered with `Cache-Control: no-store`.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "count",
+                    "in": "query",
+                    "required": false,
+                    "description": "How many posts, 1 to 100 (decimal digits only). Out of range is a 400, never clamped.",
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 100,
+                      "default": 20
+                    }
+                  },
+                  {
+                    "name": "filterByChannels[]",
+                    "in": "query",
+                    "required": false,
+                    "style": "form",
+                    "explode": true,
+                    "description": "Channel names, repeated; a post matches any of them. Case-insensitive. `filterByChannels` without brackets is accepted too.",
+                    "schema": {
+                      "type": "array",
+                      "items": {
+                        "type": "string",
+                        "enum": [
+                          "bluesky",
+                          "facebook",
+                          "flickr",
+                          "flockler",
+                          "google_review",
+                          "instagram",
+                          "link",
+                          "linkedin",
+                          "pinterest",
+                          "review",
+                          "rss",
+                          "tiktok",
+                          "twitter",
+                          "vimeo",
+                          "youtube"
+                        ]
+                      },
+                      "maxItems": 20
+                    }
+                  },
+                  {
+                    "name": "filterBySectionIds[]",
+                    "in": "query",
+                    "required": false,
+                    "style": "form",
+                    "explode": true,
+                    "description": "Section ids, repeated; a post matches any of them. `filterBySectionIds` without brackets is accepted too.",
+                    "schema": {
+                      "type": "array",
+                      "items": {
+                        "type": "integer",
+                        "format": "int64",
+                        "minimum": 1
+                      },
+                      "maxItems": 100
+                    }
+                  },
+                  {
+                    "name": "filterByTags[]",
+                    "in": "query",
+                    "required": false,
+                    "style": "form",
+                    "explode": true,
+                    "description": "Tags, repeated, compared case-insensitively; combined as `tagFilterType` says. `filterByTags` without brackets is accepted too.",
+                    "schema": {
+                      "type": "array",
+                      "items": {
+                        "type": "string",
+                        "minLength": 1,
+                        "maxLength": 100
+                      },
+                      "maxItems": 20
+                    }
+                  },
+                  {
+                    "name": "tagFilterType",
+                    "in": "query",
+                    "required": false,
+                    "description": "Whether a post must carry all the tags or any of them.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "all",
+                        "any"
+                      ],
+                      "default": "all"
+                    }
+                  },
+                  {
+                    "name": "order",
+                    "in": "query",
+                    "required": false,
+                    "description": "`random`: `count` random matching posts, with null pagination links; cannot be combined with a cursor. Left out: pinned posts first on the first page (by `pinnedIndex`), then newest `publishedAt` first, ties by `flocklerId` descending.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "random"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "olderThanCursor",
+                    "in": "query",
+                    "required": false,
+                    "description": "Continue with older posts, from a cursor taken from a `pagination.older` link. At most one cursor per request.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "newerThanCursor",
+                    "in": "query",
+                    "required": false,
+                    "description": "Posts that sort before a page, from a cursor taken from a `pagination.newer` link. At most one cursor per request.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "A page of inbox posts.",
+                    "headers": {
+                      "Cache-Control": {
+                        "description": "`no-store`.",
+                        "schema": {
+                          "type": "string",
+                          "const": "no-store"
+                        }
+                      }
+                    },
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/InboxPage"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/v2/{site}/posts/{flocklerId}": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                },
+                {
+                  "$ref": "#/components/parameters/FlocklerId"
+                }
+              ],
+              "get": {
+                "operationId": "getPost",
+                "tags": [
+                  "moderation"
+                ],
+                "summary": "One post in any state, with its moderation and history",
+                "description": "Admin key.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The post.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PostDetailResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/PostNotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "patch": {
+                "operationId": "updatePostTags",
+                "tags": [
+                  "moderation"
+                ],
+                "summary": "Replace a post's tags",
+                "description": "Admin key. `tags` is the only member that can be changed; any other is a 422. Recorded in the history as `tags`.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "description": "The new tags.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/TagsRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The post with its new tags.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PostResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/PostNotFound"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/UnprocessableContent"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/v2/{site}/posts/{flocklerId}/publish": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                },
+                {
+                  "$ref": "#/components/parameters/FlocklerId"
+                }
+              ],
+              "post": {
+                "operationId": "publishPost",
+                "tags": [
+                  "moderation"
+                ],
+                "summary": "Publish a post",
+                "description": "Admin key. No body. The decision becomes the operator's: `decidedBy: operator`, no score or reasons; rule changes never undo it.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The post after the action, with `moderation`.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PostResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/PostNotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/v2/{site}/posts/{flocklerId}/hide": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                },
+                {
+                  "$ref": "#/components/parameters/FlocklerId"
+                }
+              ],
+              "post": {
+                "operationId": "hidePost",
+                "tags": [
+                  "moderation"
+                ],
+                "summary": "Hide a post",
+                "description": "Admin key. No body. The decision becomes the operator's: `decidedBy: operator`, no score or reasons; rule changes never undo it.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The post after the action, with `moderation`.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PostResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/PostNotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/v2/{site}/posts/{flocklerId}/pin": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                },
+                {
+                  "$ref": "#/components/parameters/FlocklerId"
+                }
+              ],
+              "post": {
+                "operationId": "pinPost",
+                "tags": [
+                  "moderation"
+                ],
+                "summary": "Pin a post at an index",
+                "description": "Admin key. Inserts the post into the pinned list at `index` (the posts at and after it move down one; indexes stay 0, 1, 2... without gaps). A missing or out-of-range `index`, or any other member, is a 422.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The post after the action, with `moderation`.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PostResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/PostNotFound"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/UnprocessableContent"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                },
+                "requestBody": {
+                  "required": true,
+                  "description": "Where to pin.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/PinRequest"
+                      }
+                    }
+                  }
+                }
+              }
+            },
+            "/v2/{site}/posts/{flocklerId}/unpin": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                },
+                {
+                  "$ref": "#/components/parameters/FlocklerId"
+                }
+              ],
+              "post": {
+                "operationId": "unpinPost",
+                "tags": [
+                  "moderation"
+                ],
+                "summary": "Unpin a post",
+                "description": "Admin key. No body. The pinned posts after it move up one.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The post after the action, with `moderation`.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PostResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/PostNotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/v2/{site}/moderation/batch": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                }
+              ],
+              "post": {
+                "operationId": "moderateBatch",
+                "tags": [
+                  "moderation"
+                ],
+                "summary": "Publish or hide many posts at once",
+                "description": "Admin key. All or nothing: one unknown id is a 404 and nothing changes. Each post's action is recorded in its history and the audit log.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "description": "The action and the posts.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/BatchRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "Applied to every post.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/BatchResultEnvelope"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/PostNotFound"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/UnprocessableContent"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/v2/{site}/moderation/rules": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                }
+              ],
+              "get": {
+                "operationId": "getRules",
+                "tags": [
+                  "moderation"
+                ],
+                "summary": "The site's rule set",
+                "description": "Admin key. A site that never saved rules has none and the default thresholds.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The rule set.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RuleSetResult"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "put": {
+                "operationId": "putRules",
+                "tags": [
+                  "moderation"
+                ],
+                "summary": "Replace the site's rule set",
+                "description": "Admin key. New posts are decided by the new rules. With `reevaluate=true` the posts in the inbox are decided again now (operator decisions never change). An empty body saves an empty rule set.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "reevaluate",
+                    "in": "query",
+                    "required": false,
+                    "description": "Decide the inbox posts again with the new rules. `true`/`1` or `false`/`0`; anything else is a 400.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "true",
+                        "false",
+                        "1",
+                        "0"
+                      ],
+                      "default": "false"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": false,
+                  "description": "The whole rule set.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/RuleSetRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The saved rule set.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/SavedRuleSetResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/UnprocessableContent"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/v2/{site}/moderation/rules/preview": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                }
+              ],
+              "post": {
+                "operationId": "previewRules",
+                "tags": [
+                  "moderation"
+                ],
+                "summary": "What a rule set would decide, changing nothing",
+                "description": "Admin key. Decides the site's 200 most recently stored posts (newest first) with the given rule set and each post's feed mode; nothing is saved.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "requestBody": {
+                  "required": false,
+                  "description": "The rule set to try.",
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/RuleSetRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "One item per recent post.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/PreviewResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "415": {
+                    "$ref": "#/components/responses/UnsupportedMediaType"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/UnprocessableContent"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/v2/{site}/moderation/log": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                }
+              ],
+              "get": {
+                "operationId": "getModerationLog",
+                "tags": [
+                  "moderation"
+                ],
+                "summary": "The audit log of operator actions",
+                "description": "Admin key. Who (key id) did what to which post, when; newest first. Any other query parameter (except `api_key`) is a 400.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "parameters": [
+                  {
+                    "name": "count",
+                    "in": "query",
+                    "required": false,
+                    "description": "How many entries, 1 to 500.",
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 500,
+                      "default": 50
+                    }
+                  },
+                  {
+                    "name": "before",
+                    "in": "query",
+                    "required": false,
+                    "description": "Only entries with a smaller `id`: pass the last `id` of a page for the next one.",
+                    "schema": {
+                      "type": "integer",
+                      "format": "int64",
+                      "minimum": 1
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The entries (`actor` is always `operator`).",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/AuditLogResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/admin": {
+              "get": {
+                "operationId": "getAdminPage",
+                "tags": [
+                  "system"
+                ],
+                "summary": "The operator inbox page",
+                "description": "A self-contained HTML page that works the moderation endpoints from the browser; it asks for an admin key and sends it with each request. The page itself needs no key.",
+                "security": [],
+                "responses": {
+                  "200": {
+                    "description": "The page.",
+                    "headers": {
+                      "Content-Security-Policy": {
+                        "description": "Locks the page down: inline script and style only, images from http(s) and data, fetches to this origin only, no framing.",
+                        "schema": {
+                          "type": "string"
+                        }
+                      },
+                      "Cache-Control": {
+                        "description": "`no-store`.",
+                        "schema": {
+                          "type": "string",
+                          "const": "no-store"
+                        }
+                      }
+                    },
+                    "content": {
+                      "text/html": {
+                        "schema": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -852,6 +1792,17 @@ enum OpenAPIDocument {
                 "schema": {
                   "type": "string",
                   "minLength": 1
+                }
+              },
+              "FlocklerId": {
+                "name": "flocklerId",
+                "in": "path",
+                "required": true,
+                "description": "The post's `flocklerId`; anything but a positive integer is a 400.",
+                "schema": {
+                  "type": "integer",
+                  "format": "int64",
+                  "minimum": 1
                 }
               }
             },
@@ -967,6 +1918,16 @@ enum OpenAPIDocument {
               },
               "ServerError": {
                 "description": "`server_error`: the server could not complete the request; the message names no internals.",
+                "content": {
+                  "application/json": {
+                    "schema": {
+                      "$ref": "#/components/schemas/Error"
+                    }
+                  }
+                }
+              },
+              "PostNotFound": {
+                "description": "`not_found`: no post of this site has that id. For a batch, `details` names the unknown ids under `ids`, and nothing was changed.",
                 "content": {
                   "application/json": {
                     "schema": {
@@ -2151,7 +3112,8 @@ enum OpenAPIDocument {
                           "conflict",
                           "payload_too_large",
                           "rate_limited",
-                          "server_error"
+                          "server_error",
+                          "method_not_allowed"
                         ]
                       },
                       "message": {
@@ -2195,6 +3157,1478 @@ enum OpenAPIDocument {
                     ]
                   }
                 }
+              },
+              "ModerationState": {
+                "type": "string",
+                "enum": [
+                  "published",
+                  "hidden",
+                  "inbox"
+                ]
+              },
+              "Reason": {
+                "type": "object",
+                "description": "One rule that fired.",
+                "required": [
+                  "rule",
+                  "type",
+                  "detail"
+                ],
+                "properties": {
+                  "rule": {
+                    "type": "string",
+                    "description": "The rule's `id`."
+                  },
+                  "type": {
+                    "type": "string",
+                    "enum": [
+                      "keywords",
+                      "authors",
+                      "regex",
+                      "media",
+                      "length",
+                      "language",
+                      "channels",
+                      "profanity",
+                      "spam"
+                    ]
+                  },
+                  "detail": {
+                    "type": "string",
+                    "description": "What it matched, e.g. `matched 'spoiler' in title`."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "Moderation": {
+                "type": "object",
+                "description": "Where a post stands in moderation and why (SPEC 3.5).",
+                "required": [
+                  "state",
+                  "decidedBy",
+                  "score",
+                  "reasons",
+                  "decidedAt"
+                ],
+                "properties": {
+                  "state": {
+                    "$ref": "#/components/schemas/ModerationState"
+                  },
+                  "decidedBy": {
+                    "type": "string",
+                    "enum": [
+                      "auto",
+                      "rules",
+                      "operator"
+                    ],
+                    "description": "`auto`: the feed's mode alone; `rules`: the rule engine; `operator`: an admin key's publish or hide."
+                  },
+                  "score": {
+                    "type": [
+                      "number",
+                      "null"
+                    ],
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "The summed weight of the `score` rules that fired (ai_moderation, capped at 1); else null."
+                  },
+                  "reasons": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Reason"
+                    },
+                    "description": "Every rule that fired; empty for operator decisions."
+                  },
+                  "decidedAt": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "UTC with milliseconds; when the post was stored if nothing decided since."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "HistoryEntry": {
+                "type": "object",
+                "description": "One event of a post: `decide` (when stored), `reevaluate` (a rule change), or an operator action.",
+                "required": [
+                  "id",
+                  "flocklerId",
+                  "at",
+                  "actor",
+                  "keyId",
+                  "action",
+                  "fromState",
+                  "toState",
+                  "detail"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1,
+                    "description": "Increasing; the audit log's `before` cursor."
+                  },
+                  "flocklerId": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1
+                  },
+                  "at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "UTC with milliseconds."
+                  },
+                  "actor": {
+                    "type": "string",
+                    "enum": [
+                      "auto",
+                      "rules",
+                      "operator"
+                    ]
+                  },
+                  "keyId": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ],
+                    "format": "int64",
+                    "description": "The admin key of an operator action; null otherwise."
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "decide",
+                      "reevaluate",
+                      "publish",
+                      "hide",
+                      "pin",
+                      "unpin",
+                      "tags"
+                    ]
+                  },
+                  "fromState": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "enum": [
+                      "published",
+                      "hidden",
+                      "inbox",
+                      null
+                    ],
+                    "description": "Null for `decide`."
+                  },
+                  "toState": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "enum": [
+                      "published",
+                      "hidden",
+                      "inbox",
+                      null
+                    ]
+                  },
+                  "detail": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "E.g. the reasons of a decision, `at index 2` for `pin`, the new tags for `tags`."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "PinRequest": {
+                "type": "object",
+                "required": [
+                  "index"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "index": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "maximum": 10000,
+                    "description": "The place among the pinned posts; a taken index shifts the others down (a list insert), and an index past the end pins last."
+                  }
+                },
+                "example": {
+                  "index": 0
+                }
+              },
+              "TagsRequest": {
+                "type": "object",
+                "required": [
+                  "tags"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "tags": {
+                    "type": "array",
+                    "maxItems": 100,
+                    "items": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 100
+                    },
+                    "description": "Replaces the post's tags. Each is trimmed and must then hold 1 to 100 characters; repeats (case-insensitive) are dropped."
+                  }
+                },
+                "example": {
+                  "tags": [
+                    "news",
+                    "featured"
+                  ]
+                }
+              },
+              "BatchRequest": {
+                "type": "object",
+                "required": [
+                  "action",
+                  "ids"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "publish",
+                      "hide"
+                    ]
+                  },
+                  "ids": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 1000,
+                    "items": {
+                      "type": "integer",
+                      "format": "int64",
+                      "minimum": 1
+                    },
+                    "description": "The posts' `flocklerId`s. All or nothing: if any is not a post of the site, nothing changes (404)."
+                  }
+                },
+                "example": {
+                  "action": "publish",
+                  "ids": [
+                    101,
+                    102
+                  ]
+                }
+              },
+              "BatchResult": {
+                "type": "object",
+                "required": [
+                  "updated"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "updated": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "How many distinct posts the action was applied to."
+                  }
+                }
+              },
+              "Thresholds": {
+                "type": "object",
+                "description": "Score limits of `ai_moderation`: a summed score at or above `hide` hides, at or below `publish` publishes, otherwise the post waits in the inbox. `publish` must be below `hide`.",
+                "properties": {
+                  "publish": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "default": 0.3
+                  },
+                  "hide": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "default": 0.7
+                  }
+                },
+                "additionalProperties": false
+              },
+              "KeywordsRule": {
+                "type": "object",
+                "title": "keywords rule",
+                "description": "Fires when a word or phrase occurs in the title, text or tags (whole words, case- and accent-insensitive).",
+                "required": [
+                  "id",
+                  "type",
+                  "action",
+                  "words"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100,
+                    "description": "Unique within the rule set; named in `reasons[].rule`."
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "hide",
+                      "inbox",
+                      "publish",
+                      "score"
+                    ],
+                    "description": "What firing does: `hide` wins over everything in every mode, then `publish`, then `inbox`; `score` adds `weight` (ai_moderation feeds only)."
+                  },
+                  "weight": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "Required for `score` rules, and only allowed on them."
+                  },
+                  "type": {
+                    "const": "keywords"
+                  },
+                  "words": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 1000,
+                    "description": "Words or phrases.",
+                    "items": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200,
+                      "pattern": "\\S",
+                      "description": "Not blank; at most 200 characters."
+                    }
+                  }
+                },
+                "additionalProperties": false
+              },
+              "AuthorsRule": {
+                "type": "object",
+                "title": "authors rule",
+                "description": "Fires when the author's username or name is listed.",
+                "required": [
+                  "id",
+                  "type",
+                  "action",
+                  "usernames"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100,
+                    "description": "Unique within the rule set; named in `reasons[].rule`."
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "hide",
+                      "inbox",
+                      "publish",
+                      "score"
+                    ],
+                    "description": "What firing does: `hide` wins over everything in every mode, then `publish`, then `inbox`; `score` adds `weight` (ai_moderation feeds only)."
+                  },
+                  "weight": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "Required for `score` rules, and only allowed on them."
+                  },
+                  "type": {
+                    "const": "authors"
+                  },
+                  "usernames": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 1000,
+                    "description": "Usernames or names.",
+                    "items": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200,
+                      "pattern": "\\S",
+                      "description": "Not blank; at most 200 characters."
+                    }
+                  }
+                },
+                "additionalProperties": false
+              },
+              "RegexRule": {
+                "type": "object",
+                "title": "regex rule",
+                "description": "Fires when the pattern matches one of the fields (each field's first 10000 characters are looked at).",
+                "required": [
+                  "id",
+                  "type",
+                  "action",
+                  "pattern"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100,
+                    "description": "Unique within the rule set; named in `reasons[].rule`."
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "hide",
+                      "inbox",
+                      "publish",
+                      "score"
+                    ],
+                    "description": "What firing does: `hide` wins over everything in every mode, then `publish`, then `inbox`; `score` adds `weight` (ai_moderation feeds only)."
+                  },
+                  "weight": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "Required for `score` rules, and only allowed on them."
+                  },
+                  "type": {
+                    "const": "regex"
+                  },
+                  "pattern": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 500,
+                    "description": "An ICU regular expression; refused (422) when invalid, longer than 500 characters, with a quantified group that is itself quantified (e.g. `(a+)+`), or with back-references."
+                  },
+                  "fields": {
+                    "type": "array",
+                    "minItems": 1,
+                    "default": [
+                      "title",
+                      "text"
+                    ],
+                    "items": {
+                      "type": "string",
+                      "enum": [
+                        "title",
+                        "text",
+                        "tags",
+                        "author",
+                        "url"
+                      ]
+                    },
+                    "description": "The fields to search; left out: `title` and `text`. Always present in answers."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "MediaRule": {
+                "type": "object",
+                "title": "media rule",
+                "description": "Fires when the post lacks that media.",
+                "required": [
+                  "id",
+                  "type",
+                  "action",
+                  "require"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100,
+                    "description": "Unique within the rule set; named in `reasons[].rule`."
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "hide",
+                      "inbox",
+                      "publish",
+                      "score"
+                    ],
+                    "description": "What firing does: `hide` wins over everything in every mode, then `publish`, then `inbox`; `score` adds `weight` (ai_moderation feeds only)."
+                  },
+                  "weight": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "Required for `score` rules, and only allowed on them."
+                  },
+                  "type": {
+                    "const": "media"
+                  },
+                  "require": {
+                    "type": "string",
+                    "enum": [
+                      "image",
+                      "video",
+                      "any"
+                    ]
+                  }
+                },
+                "additionalProperties": false
+              },
+              "LengthRule": {
+                "type": "object",
+                "title": "length rule",
+                "description": "Fires when `textPlain` is shorter than `min` or longer than `max`. At least one of them; `min` must not exceed `max`.",
+                "required": [
+                  "id",
+                  "type",
+                  "action"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100,
+                    "description": "Unique within the rule set; named in `reasons[].rule`."
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "hide",
+                      "inbox",
+                      "publish",
+                      "score"
+                    ],
+                    "description": "What firing does: `hide` wins over everything in every mode, then `publish`, then `inbox`; `score` adds `weight` (ai_moderation feeds only)."
+                  },
+                  "weight": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "Required for `score` rules, and only allowed on them."
+                  },
+                  "type": {
+                    "const": "length"
+                  },
+                  "min": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "max": {
+                    "type": "integer",
+                    "minimum": 0
+                  }
+                },
+                "additionalProperties": false,
+                "anyOf": [
+                  {
+                    "required": [
+                      "min"
+                    ]
+                  },
+                  {
+                    "required": [
+                      "max"
+                    ]
+                  }
+                ]
+              },
+              "LanguageRule": {
+                "type": "object",
+                "title": "language rule",
+                "description": "Fires when the detected language of the text is not in the list.",
+                "required": [
+                  "id",
+                  "type",
+                  "action",
+                  "allow"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100,
+                    "description": "Unique within the rule set; named in `reasons[].rule`."
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "hide",
+                      "inbox",
+                      "publish",
+                      "score"
+                    ],
+                    "description": "What firing does: `hide` wins over everything in every mode, then `publish`, then `inbox`; `score` adds `weight` (ai_moderation feeds only)."
+                  },
+                  "weight": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "Required for `score` rules, and only allowed on them."
+                  },
+                  "type": {
+                    "const": "language"
+                  },
+                  "allow": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 1000,
+                    "description": "Language codes such as `en` or `fi` (stored lowercased).",
+                    "items": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200,
+                      "pattern": "\\S",
+                      "description": "Not blank; at most 200 characters."
+                    }
+                  }
+                },
+                "additionalProperties": false
+              },
+              "ChannelsRule": {
+                "type": "object",
+                "title": "channels rule",
+                "description": "Fires when the post comes from one of these channels.",
+                "required": [
+                  "id",
+                  "type",
+                  "action",
+                  "channels"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100,
+                    "description": "Unique within the rule set; named in `reasons[].rule`."
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "hide",
+                      "inbox",
+                      "publish",
+                      "score"
+                    ],
+                    "description": "What firing does: `hide` wins over everything in every mode, then `publish`, then `inbox`; `score` adds `weight` (ai_moderation feeds only)."
+                  },
+                  "weight": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "Required for `score` rules, and only allowed on them."
+                  },
+                  "type": {
+                    "const": "channels"
+                  },
+                  "channels": {
+                    "type": "array",
+                    "minItems": 1,
+                    "maxItems": 1000,
+                    "description": "Channel names such as `rss` or `instagram` (stored lowercased).",
+                    "items": {
+                      "type": "string",
+                      "minLength": 1,
+                      "maxLength": 200,
+                      "pattern": "\\S",
+                      "description": "Not blank; at most 200 characters."
+                    }
+                  }
+                },
+                "additionalProperties": false
+              },
+              "ProfanityRule": {
+                "type": "object",
+                "title": "profanity rule",
+                "description": "Fires when the built-in multilingual profanity lexicon matches.",
+                "required": [
+                  "id",
+                  "type",
+                  "action"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100,
+                    "description": "Unique within the rule set; named in `reasons[].rule`."
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "hide",
+                      "inbox",
+                      "publish",
+                      "score"
+                    ],
+                    "description": "What firing does: `hide` wins over everything in every mode, then `publish`, then `inbox`; `score` adds `weight` (ai_moderation feeds only)."
+                  },
+                  "weight": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "Required for `score` rules, and only allowed on them."
+                  },
+                  "type": {
+                    "const": "profanity"
+                  }
+                },
+                "additionalProperties": false
+              },
+              "SpamRule": {
+                "type": "object",
+                "title": "spam rule",
+                "description": "Fires on spam signals: hashtag or link stuffing, repeated characters, shouting, a near-duplicate of a recent post.",
+                "required": [
+                  "id",
+                  "type",
+                  "action"
+                ],
+                "properties": {
+                  "id": {
+                    "type": "string",
+                    "minLength": 1,
+                    "maxLength": 100,
+                    "description": "Unique within the rule set; named in `reasons[].rule`."
+                  },
+                  "action": {
+                    "type": "string",
+                    "enum": [
+                      "hide",
+                      "inbox",
+                      "publish",
+                      "score"
+                    ],
+                    "description": "What firing does: `hide` wins over everything in every mode, then `publish`, then `inbox`; `score` adds `weight` (ai_moderation feeds only)."
+                  },
+                  "weight": {
+                    "type": "number",
+                    "minimum": 0,
+                    "maximum": 1,
+                    "description": "Required for `score` rules, and only allowed on them."
+                  },
+                  "type": {
+                    "const": "spam"
+                  }
+                },
+                "additionalProperties": false
+              },
+              "Rule": {
+                "description": "One rule: `{id, type, action, weight (score rules only), ...the type's parameters}`. Unknown members are a 422.",
+                "oneOf": [
+                  {
+                    "$ref": "#/components/schemas/KeywordsRule"
+                  },
+                  {
+                    "$ref": "#/components/schemas/AuthorsRule"
+                  },
+                  {
+                    "$ref": "#/components/schemas/RegexRule"
+                  },
+                  {
+                    "$ref": "#/components/schemas/MediaRule"
+                  },
+                  {
+                    "$ref": "#/components/schemas/LengthRule"
+                  },
+                  {
+                    "$ref": "#/components/schemas/LanguageRule"
+                  },
+                  {
+                    "$ref": "#/components/schemas/ChannelsRule"
+                  },
+                  {
+                    "$ref": "#/components/schemas/ProfanityRule"
+                  },
+                  {
+                    "$ref": "#/components/schemas/SpamRule"
+                  }
+                ],
+                "discriminator": {
+                  "propertyName": "type",
+                  "mapping": {
+                    "keywords": "#/components/schemas/KeywordsRule",
+                    "authors": "#/components/schemas/AuthorsRule",
+                    "regex": "#/components/schemas/RegexRule",
+                    "media": "#/components/schemas/MediaRule",
+                    "length": "#/components/schemas/LengthRule",
+                    "language": "#/components/schemas/LanguageRule",
+                    "channels": "#/components/schemas/ChannelsRule",
+                    "profanity": "#/components/schemas/ProfanityRule",
+                    "spam": "#/components/schemas/SpamRule"
+                  }
+                },
+                "if": {
+                  "required": [
+                    "action"
+                  ],
+                  "properties": {
+                    "action": {
+                      "const": "score"
+                    }
+                  }
+                },
+                "then": {
+                  "required": [
+                    "weight"
+                  ]
+                },
+                "else": {
+                  "not": {
+                    "required": [
+                      "weight"
+                    ]
+                  }
+                }
+              },
+              "RuleSet": {
+                "type": "object",
+                "description": "A site's rules and thresholds (SPEC 3.5).",
+                "required": [
+                  "rules",
+                  "thresholds"
+                ],
+                "properties": {
+                  "rules": {
+                    "type": "array",
+                    "maxItems": 500,
+                    "items": {
+                      "$ref": "#/components/schemas/Rule"
+                    }
+                  },
+                  "thresholds": {
+                    "$ref": "#/components/schemas/Thresholds"
+                  }
+                },
+                "additionalProperties": false,
+                "example": {
+                  "rules": [
+                    {
+                      "id": "no-spoilers",
+                      "type": "keywords",
+                      "action": "hide",
+                      "words": [
+                        "spoiler"
+                      ]
+                    },
+                    {
+                      "id": "needs-image",
+                      "type": "media",
+                      "action": "score",
+                      "weight": 0.4,
+                      "require": "image"
+                    }
+                  ],
+                  "thresholds": {
+                    "publish": 0.3,
+                    "hide": 0.7
+                  }
+                }
+              },
+              "RuleSetRequest": {
+                "type": "object",
+                "description": "A rule set to save or preview. `rules` left out: no rules; `thresholds` (or either member) left out: 0.3 and 0.7. Every problem is a 422 naming its field, e.g. `rules[2].pattern`.",
+                "properties": {
+                  "rules": {
+                    "type": "array",
+                    "maxItems": 500,
+                    "items": {
+                      "$ref": "#/components/schemas/Rule"
+                    },
+                    "description": "Rule ids must not repeat."
+                  },
+                  "thresholds": {
+                    "$ref": "#/components/schemas/Thresholds"
+                  }
+                },
+                "additionalProperties": false
+              },
+              "SavedRuleSet": {
+                "type": "object",
+                "description": "The saved rule set; with `reevaluated` when `reevaluate=true`.",
+                "required": [
+                  "rules",
+                  "thresholds"
+                ],
+                "properties": {
+                  "rules": {
+                    "type": "array",
+                    "maxItems": 500,
+                    "items": {
+                      "$ref": "#/components/schemas/Rule"
+                    }
+                  },
+                  "thresholds": {
+                    "$ref": "#/components/schemas/Thresholds"
+                  },
+                  "reevaluated": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "How many inbox posts changed state when decided again (only with `reevaluate=true`)."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "PreviewItem": {
+                "type": "object",
+                "description": "What a rule set would decide for one recent post (nothing is changed).",
+                "required": [
+                  "flocklerId",
+                  "title",
+                  "currentState",
+                  "state",
+                  "decidedBy",
+                  "score",
+                  "reasons",
+                  "operatorDecided"
+                ],
+                "properties": {
+                  "flocklerId": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1
+                  },
+                  "title": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "currentState": {
+                    "$ref": "#/components/schemas/ModerationState"
+                  },
+                  "state": {
+                    "$ref": "#/components/schemas/ModerationState"
+                  },
+                  "decidedBy": {
+                    "type": "string",
+                    "enum": [
+                      "auto",
+                      "rules"
+                    ]
+                  },
+                  "score": {
+                    "type": [
+                      "number",
+                      "null"
+                    ],
+                    "minimum": 0,
+                    "maximum": 1
+                  },
+                  "reasons": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Reason"
+                    }
+                  },
+                  "operatorDecided": {
+                    "type": "boolean",
+                    "description": "True when an operator decided the post: saving the rules would not change it."
+                  }
+                },
+                "additionalProperties": false
+              },
+              "PostWithModeration": {
+                "type": "object",
+                "description": "A post in any state: the `FlocklerPost` members plus `moderation` (admin endpoints).",
+                "required": [
+                  "flocklerId",
+                  "channel",
+                  "sourceId",
+                  "sourceUrl",
+                  "title",
+                  "textRich",
+                  "textPlain",
+                  "publishedAt",
+                  "from",
+                  "tags",
+                  "images",
+                  "videos",
+                  "postType",
+                  "ctaLink",
+                  "attachments",
+                  "pinnedIndex",
+                  "moderation"
+                ],
+                "properties": {
+                  "flocklerId": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1,
+                    "description": "Positive, unique within the installation."
+                  },
+                  "channel": {
+                    "type": "string",
+                    "description": "Where the post comes from: `rss` for every feed format, else the platform (`twitter`, `instagram`, `youtube`, `bluesky`, ...).",
+                    "examples": [
+                      "bluesky",
+                      "facebook",
+                      "flickr",
+                      "flockler",
+                      "google_review",
+                      "instagram",
+                      "link",
+                      "linkedin",
+                      "pinterest",
+                      "review",
+                      "rss",
+                      "tiktok",
+                      "twitter",
+                      "vimeo",
+                      "youtube"
+                    ]
+                  },
+                  "sourceId": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The source's own id for the entry."
+                  },
+                  "sourceUrl": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uri",
+                    "description": "The entry's absolute link."
+                  },
+                  "title": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Plain-text title."
+                  },
+                  "textRich": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Sanitized HTML of the richest body."
+                  },
+                  "textPlain": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The body as plain text."
+                  },
+                  "publishedAt": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time",
+                    "description": "UTC with milliseconds, e.g. `2025-05-08T04:43:21.000Z`; null when the source gives no date."
+                  },
+                  "from": {
+                    "$ref": "#/components/schemas/PostAuthor"
+                  },
+                  "tags": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    },
+                    "description": "Category terms, then hashtags, each once."
+                  },
+                  "images": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/PostImage"
+                    }
+                  },
+                  "videos": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/PostVideo"
+                    }
+                  },
+                  "postType": {
+                    "type": "string",
+                    "enum": [
+                      "video",
+                      "image",
+                      "link",
+                      "text"
+                    ],
+                    "description": "`video` if there are videos, else `image` if there are images, else `link` if the post has a link, else `text`."
+                  },
+                  "ctaLink": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uri",
+                    "description": "A call-to-action link; feeds never have one."
+                  },
+                  "attachments": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/PostAttachment"
+                    }
+                  },
+                  "pinnedIndex": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ],
+                    "minimum": 0,
+                    "description": "The post's place among the pinned posts; null when not pinned."
+                  },
+                  "moderation": {
+                    "$ref": "#/components/schemas/Moderation"
+                  }
+                },
+                "additionalProperties": false
+              },
+              "PostDetail": {
+                "type": "object",
+                "description": "One post with `moderation` and its whole history, oldest first.",
+                "required": [
+                  "flocklerId",
+                  "channel",
+                  "sourceId",
+                  "sourceUrl",
+                  "title",
+                  "textRich",
+                  "textPlain",
+                  "publishedAt",
+                  "from",
+                  "tags",
+                  "images",
+                  "videos",
+                  "postType",
+                  "ctaLink",
+                  "attachments",
+                  "pinnedIndex",
+                  "moderation",
+                  "history"
+                ],
+                "properties": {
+                  "flocklerId": {
+                    "type": "integer",
+                    "format": "int64",
+                    "minimum": 1,
+                    "description": "Positive, unique within the installation."
+                  },
+                  "channel": {
+                    "type": "string",
+                    "description": "Where the post comes from: `rss` for every feed format, else the platform (`twitter`, `instagram`, `youtube`, `bluesky`, ...).",
+                    "examples": [
+                      "bluesky",
+                      "facebook",
+                      "flickr",
+                      "flockler",
+                      "google_review",
+                      "instagram",
+                      "link",
+                      "linkedin",
+                      "pinterest",
+                      "review",
+                      "rss",
+                      "tiktok",
+                      "twitter",
+                      "vimeo",
+                      "youtube"
+                    ]
+                  },
+                  "sourceId": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The source's own id for the entry."
+                  },
+                  "sourceUrl": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uri",
+                    "description": "The entry's absolute link."
+                  },
+                  "title": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Plain-text title."
+                  },
+                  "textRich": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "Sanitized HTML of the richest body."
+                  },
+                  "textPlain": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "description": "The body as plain text."
+                  },
+                  "publishedAt": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time",
+                    "description": "UTC with milliseconds, e.g. `2025-05-08T04:43:21.000Z`; null when the source gives no date."
+                  },
+                  "from": {
+                    "$ref": "#/components/schemas/PostAuthor"
+                  },
+                  "tags": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    },
+                    "description": "Category terms, then hashtags, each once."
+                  },
+                  "images": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/PostImage"
+                    }
+                  },
+                  "videos": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/PostVideo"
+                    }
+                  },
+                  "postType": {
+                    "type": "string",
+                    "enum": [
+                      "video",
+                      "image",
+                      "link",
+                      "text"
+                    ],
+                    "description": "`video` if there are videos, else `image` if there are images, else `link` if the post has a link, else `text`."
+                  },
+                  "ctaLink": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "uri",
+                    "description": "A call-to-action link; feeds never have one."
+                  },
+                  "attachments": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/PostAttachment"
+                    }
+                  },
+                  "pinnedIndex": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ],
+                    "minimum": 0,
+                    "description": "The post's place among the pinned posts; null when not pinned."
+                  },
+                  "moderation": {
+                    "$ref": "#/components/schemas/Moderation"
+                  },
+                  "history": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/HistoryEntry"
+                    }
+                  }
+                },
+                "additionalProperties": false
+              },
+              "InboxPage": {
+                "type": "object",
+                "required": [
+                  "meta",
+                  "pagination",
+                  "posts"
+                ],
+                "properties": {
+                  "meta": {
+                    "type": "object",
+                    "required": [
+                      "statsApiEndpoint"
+                    ],
+                    "properties": {
+                      "statsApiEndpoint": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "description": "Kept for Flockler compatibility; Roost has no statistics endpoint, so it is null."
+                      }
+                    },
+                    "additionalProperties": false
+                  },
+                  "pagination": {
+                    "type": "object",
+                    "required": [
+                      "newer",
+                      "older"
+                    ],
+                    "properties": {
+                      "newer": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "format": "uri",
+                        "description": "Absolute link to posts sorting before the first post of this page (for polling); null only with `order=random`. Keeps every filter and `count`, never the key."
+                      },
+                      "older": {
+                        "type": [
+                          "string",
+                          "null"
+                        ],
+                        "format": "uri",
+                        "description": "Absolute link to the next page of older posts; null when there are none or with `order=random`."
+                      }
+                    },
+                    "additionalProperties": false
+                  },
+                  "posts": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/PostWithModeration"
+                    },
+                    "maxItems": 100
+                  }
+                },
+                "additionalProperties": false,
+                "description": "The posts waiting for a decision, in the posts envelope; links point at the inbox."
+              },
+              "PostResult": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/ResultEnvelope"
+                  },
+                  {
+                    "properties": {
+                      "result": {
+                        "properties": {
+                          "data": {
+                            "$ref": "#/components/schemas/PostWithModeration"
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
+              },
+              "PostDetailResult": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/ResultEnvelope"
+                  },
+                  {
+                    "properties": {
+                      "result": {
+                        "properties": {
+                          "data": {
+                            "$ref": "#/components/schemas/PostDetail"
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
+              },
+              "BatchResultEnvelope": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/ResultEnvelope"
+                  },
+                  {
+                    "properties": {
+                      "result": {
+                        "properties": {
+                          "data": {
+                            "$ref": "#/components/schemas/BatchResult"
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
+              },
+              "RuleSetResult": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/ResultEnvelope"
+                  },
+                  {
+                    "properties": {
+                      "result": {
+                        "properties": {
+                          "data": {
+                            "$ref": "#/components/schemas/RuleSet"
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
+              },
+              "SavedRuleSetResult": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/ResultEnvelope"
+                  },
+                  {
+                    "properties": {
+                      "result": {
+                        "properties": {
+                          "data": {
+                            "$ref": "#/components/schemas/SavedRuleSet"
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
+              },
+              "PreviewResult": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/ResultEnvelope"
+                  },
+                  {
+                    "properties": {
+                      "result": {
+                        "properties": {
+                          "data": {
+                            "type": "array",
+                            "maxItems": 200,
+                            "items": {
+                              "$ref": "#/components/schemas/PreviewItem"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
+              },
+              "AuditLogResult": {
+                "allOf": [
+                  {
+                    "$ref": "#/components/schemas/ResultEnvelope"
+                  },
+                  {
+                    "properties": {
+                      "result": {
+                        "properties": {
+                          "data": {
+                            "type": "array",
+                            "maxItems": 500,
+                            "items": {
+                              "$ref": "#/components/schemas/HistoryEntry"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                ]
               }
             }
           }

@@ -4,9 +4,9 @@ import FeedFetchers
 /// `roost parse` both write posts through here, so they cannot drift apart.
 public enum PostWire {
     /// Writes one post as a JSON object; `stored` adds the members a stored post has.
-    public static func write(_ post: Post, stored: StoredPostFields? = nil, into json: inout JSONWriter,
+    public static func write(_ post: Post, stored: StoredPostFields? = nil, key: String? = nil, into json: inout JSONWriter,
                              extra: ((inout JSONWriter) -> Void)? = nil) {
-        json.beginObject()
+        json.beginObject(key)
         if let stored { json.integer("flocklerId", stored.flocklerId) }
         json.string("channel", post.channel)
         json.string("sourceId", post.sourceId)

@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Run a benchmark.",
-        subcommands: [BenchParseCommand.self, BenchSeedCommand.self, BenchServeFixedCommand.self]
+        subcommands: [BenchParseCommand.self, BenchSeedCommand.self, BenchServeFixedCommand.self, BenchModerationCommand.self]
     )
 }
 

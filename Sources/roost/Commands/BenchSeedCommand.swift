@@ -1,3 +1,4 @@
+import Moderation
 import Aggregator
 import ArgumentParser
 import ContentAPI
@@ -42,11 +43,11 @@ struct BenchSeedCommand: ParsableCommand {
             for postIndex in 0..<perSite {
                 batch.append(Self.post(site: siteIndex, index: postIndex, start: start))
                 if batch.count == 1000 {
-                    _ = try store.upsertPosts(batch, feed: feed, now: start) { _ in .published }
+                    _ = try store.upsertPosts(batch, feed: feed, now: start) { _ in Decision(state: .published, decidedBy: .auto) }
                     batch.removeAll(keepingCapacity: true)
                 }
             }
-            _ = try store.upsertPosts(batch, feed: feed, now: start) { _ in .published }
+            _ = try store.upsertPosts(batch, feed: feed, now: start) { _ in Decision(state: .published, decidedBy: .auto) }
             json.beginObject()
             json.string("uuid", site.uuid)
             json.string("readKey", readKey)

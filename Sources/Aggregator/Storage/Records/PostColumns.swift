@@ -1,6 +1,7 @@
 import Crypto
 import FeedFetchers
 import Foundation
+import Moderation
 
 /// How a post's list-valued members are kept in their JSON columns. This is a storage
 /// format, not the wire format (that lives in ContentAPI/Wire).
@@ -60,6 +61,17 @@ enum PostColumns {
                 if let flag = field.b { return (field.k, .bool(flag)) }
                 return (field.k, .null)
             })
+        }
+    }
+
+    static func encode(reasons: [Reason]) -> String {
+        reasons.map { [clean($0.rule), clean($0.type), clean($0.detail)].joined(separator: String(unit)) }.joined(separator: String(record))
+    }
+    static func reasons(_ text: String) -> [Reason] {
+        records(text).compactMap { item in
+            let parts = item.split(separator: unit, maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count == 3 else { return nil }
+            return Reason(rule: String(parts[0]), type: String(parts[1]), detail: String(parts[2]))
         }
     }
 

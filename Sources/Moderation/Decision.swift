@@ -1,0 +1,38 @@
+import Foundation
+
+/// What moderation decided for a post, and why (SPEC §3.5 `moderation`).
+public struct Decision: Sendable, Equatable {
+    /// Who decided: the feed's mode alone, the rule engine, or an operator.
+    public enum Decider: String, Sendable, Equatable {
+        case auto, rules, `operator`
+    }
+
+    public var state: ModerationState
+    public var decidedBy: Decider
+    /// The summed weight of the score rules that fired (ai_moderation), else nil.
+    public var score: Double?
+    /// Every rule that fired, with what it matched.
+    public var reasons: [Reason]
+
+    /// Creates a decision.
+    public init(state: ModerationState, decidedBy: Decider, score: Double? = nil, reasons: [Reason] = []) {
+        self.state = state
+        self.decidedBy = decidedBy
+        self.score = score
+        self.reasons = reasons
+    }
+}
+
+/// One rule that fired: its id, type and a sentence of what it matched.
+public struct Reason: Sendable, Equatable, Codable {
+    public var rule: String
+    public var type: String
+    public var detail: String
+
+    /// Creates a reason.
+    public init(rule: String, type: String, detail: String) {
+        self.rule = rule
+        self.type = type
+        self.detail = detail
+    }
+}

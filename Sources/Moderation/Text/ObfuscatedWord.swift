@@ -1,0 +1,98 @@
+/// A word of a text as the profanity filter reads it: the readings its letters allow once
+/// leetspeak, separators and masking characters are undone.
+struct ObfuscatedWord: Equatable, Sendable {
+    /// Stands for one unknown letter in a form (`f*ck` → `f?ck`); never a folded letter.
+    static let wildcard: Character = "?"
+
+    /// The word as written in the text.
+    var written: String
+    /// Folded readings, most literal first: separators dropped, then separators as wildcards.
+    var forms: [[Character]]
+
+    /// Characters that split words: whitespace and punctuation that never hides a letter.
+    private static let splitters: Set<Character> = [
+        ",", ";", ":", "(", ")", "[", "]", "{", "}", "\"", "/", "\\", "|", "<", ">", "«", "»",
+        "“", "”", "„", "'", "’", "‘", "`",
+    ]
+    /// Characters read as letters inside a word that has letters (leetspeak).
+    private static let leet: [Character: Character] = [
+        "0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "$": "s", "@": "a",
+        "!": "i",
+    ]
+    /// Cyrillic letters that look like Latin ones, read as Latin in a word with Latin letters.
+    private static let homoglyphs: [Character: Character] = [
+        "а": "a", "е": "e", "о": "o", "р": "p", "с": "c", "у": "y", "х": "x", "і": "i", "к": "k",
+    ]
+    /// Separators people put between the letters of a word (`s.h.i.t`, `f-u-c-k`).
+    private static let separators: Set<Character> = [".", "-", "_", "~", "·", "+", "^"]
+
+    /// The words of `text`, with runs of three or more single letters joined (`f u c k`).
+    static func candidates(in text: String) -> [ObfuscatedWord] {
+        var tokens: [Substring] = text.split { $0.isWhitespace || splitters.contains($0) }.map(trimmed)
+        tokens.removeAll { $0.isEmpty }
+        var words: [ObfuscatedWord] = []
+        var index = 0
+        while index < tokens.count {
+            var end = index
+            while end < tokens.count, tokens[end].count == 1 { end += 1 }
+            if end - index >= 3 {
+                let letters = tokens[index..<end].joined()
+                if let word = ObfuscatedWord(letters, written: tokens[index..<end].joined(separator: " ")) {
+                    words.append(word)
+                }
+                index = end
+                continue
+            }
+            if let word = ObfuscatedWord(String(tokens[index]), written: String(tokens[index])) {
+                words.append(word)
+            }
+            index += 1
+        }
+        return words
+    }
+
+    /// `token` without the punctuation around it (leet characters and masks at its ends stay).
+    private static func trimmed(_ token: Substring) -> Substring {
+        let keep = { (c: Character) in c.isLetter || c.isNumber || c == "$" || c == "@" || c == "*" }
+        guard let first = token.firstIndex(where: keep), let last = token.lastIndex(where: keep) else {
+            return ""
+        }
+        return token[first...last]
+    }
+
+    /// Reads `raw`; `nil` when it has no letter at all.
+    init?(_ raw: String, written: String) {
+        guard raw.contains(where: \.isLetter) else { return nil }
+        let hasLatin = raw.contains { $0.isASCII && $0.isLetter }
+        var dropped: [Character] = []
+        var masked: [Character] = []
+        var sawSeparator = false
+        for character in raw {
+            if Self.separators.contains(character) {
+                sawSeparator = true
+                masked.append(Self.wildcard)
+                continue
+            }
+            let reading = Self.read(character, hasLatin: hasLatin)
+            dropped.append(contentsOf: reading)
+            masked.append(contentsOf: reading)
+        }
+        self.written = written
+        self.forms = sawSeparator ? [dropped, masked] : [dropped]
+    }
+
+    /// The folded letters one character stands for, or a wildcard for a masking character.
+    private static func read(_ character: Character, hasLatin: Bool) -> [Character] {
+        if character.isASCII {
+            if character.isLetter { return [Character(character.lowercased())] }
+            if let letter = leet[character] { return [letter] }
+            return character.isNumber ? [character] : [wildcard]
+        }
+        if hasLatin, let latin = homoglyphs[Character(character.lowercased())] { return [latin] }
+        if character.isLetter || character.isNumber {
+            return Array(TextNormalizer.fold(String(character)))
+        }
+        // A mark left over from composition folds away; any other symbol masks a letter.
+        return character.unicodeScalars.allSatisfy(TextNormalizer.isAccent) ? [] : [wildcard]
+    }
+}

@@ -1,0 +1,149 @@
+/// A profane word found in a text.
+public struct ProfanityMatch: Equatable, Sendable {
+    /// The lexicon entry that matched (a trailing `*` marks a stem).
+    public var term: String
+    /// The text as written, e.g. `f*ck` or `s h i t`.
+    public var matched: String
+    /// The ISO 639-1 code of the entry's language.
+    public var language: String
+}
+
+/// Finds profanity in text by whole words, through simple obfuscation (SPEC §3.5 `profanity`).
+///
+/// Each word is lower-cased and stripped of accents; leetspeak is read back (`sh1t`, `$hit`,
+/// `@ss`), separators inside a word are dropped (`s.h.i.t`, `f-u-c-k`), masking characters
+/// stand for any letter (`f*ck`, `f**k`), runs of three or more equal letters are squeezed
+/// (`fuuuck`), and runs of single letters are joined (`f u c k`). Matching stays whole-word,
+/// with an allow-list, so "Scunthorpe", "assassin" and "cocktail" pass.
+public struct ProfanityFilter: Sendable {
+    /// The filter with `ProfanityLexicon`'s entries and allow-list.
+    public static let builtIn = ProfanityFilter(
+        entries: ProfanityLexicon.entries, allowList: ProfanityLexicon.allowList)
+
+    /// One lexicon entry, folded.
+    struct Entry: Sendable {
+        var term: String
+        var language: String
+        var letters: [Character]
+        var isStem: Bool
+    }
+
+    private var exact: [String: Entry] = [:]
+    private var stems: [String: Entry] = [:]
+    private var squeezedExact: [String: Entry] = [:]
+    private var squeezedStems: [String: Entry] = [:]
+    private var phrases: [(words: [String], entry: Entry)] = []
+    private var singles: [Entry] = []
+    private var allowList: Set<String>
+
+    /// A filter for `entries` (folded words; `stem*` for stems; spaces for phrases).
+    public init(entries: [(language: String, terms: [String])], allowList: Set<String>) {
+        self.allowList = Set(allowList.map(TextNormalizer.fold))
+        for (language, terms) in entries {
+            for term in terms { add(term, language: language) }
+        }
+    }
+
+    private mutating func add(_ term: String, language: String) {
+        let isStem = term.hasSuffix("*")
+        let words = TextNormalizer.words(term).map(String.init)
+        guard let first = words.first else { return }
+        let entry = Entry(term: term, language: language, letters: Array(first), isStem: isStem)
+        if words.count > 1 {
+            phrases.append((words, entry))
+            return
+        }
+        singles.append(entry)
+        if isStem {
+            if stems[first] == nil { stems[first] = entry }
+            if squeezedStems[Self.squeezed(first)] == nil { squeezedStems[Self.squeezed(first)] = entry }
+        } else {
+            if exact[first] == nil { exact[first] = entry }
+            if squeezedExact[Self.squeezed(first)] == nil { squeezedExact[Self.squeezed(first)] = entry }
+        }
+    }
+
+    /// The first profane word or phrase of `text`, or `nil` when it has none.
+    public func firstMatch(in text: String) -> ProfanityMatch? {
+        let candidates = ObfuscatedWord.candidates(in: text)
+        var plain: [String] = []
+        for candidate in candidates {
+            if let entry = match(candidate) {
+                return ProfanityMatch(term: entry.term, matched: candidate.written, language: entry.language)
+            }
+            plain.append(candidate.forms.first.map { String($0) } ?? "")
+        }
+        for (words, entry) in phrases {
+            if let start = Self.find(words, in: plain) {
+                let written = candidates[start..<start + words.count].map(\.written).joined(separator: " ")
+                return ProfanityMatch(term: entry.term, matched: written, language: entry.language)
+            }
+        }
+        return nil
+    }
+
+    /// The entry one candidate word matches, trying each of its readings in turn.
+    private func match(_ word: ObfuscatedWord) -> Entry? {
+        for form in word.forms {
+            let text = String(form)
+            guard !allowList.contains(text) else { return nil }
+            if form.contains(ObfuscatedWord.wildcard) {
+                if let entry = wildcardMatch(form) { return entry }
+                continue
+            }
+            if let entry = exact[text] ?? stemMatch(form, in: stems) { return entry }
+            if Self.hasRun(form) {
+                let squeezed = Self.squeezed(text)
+                if let entry = squeezedExact[squeezed] ?? stemMatch(Array(squeezed), in: squeezedStems) {
+                    return entry
+                }
+            }
+        }
+        return nil
+    }
+
+    /// The stem in `table` that `form` starts with, if any.
+    private func stemMatch(_ form: [Character], in table: [String: Entry]) -> Entry? {
+        guard form.count >= 3 else { return nil }
+        for length in 3...form.count {
+            if let entry = table[String(form[0..<length])] { return entry }
+        }
+        return nil
+    }
+
+    /// The first entry that `form`, with wildcards standing for one letter each, spells.
+    private func wildcardMatch(_ form: [Character]) -> Entry? {
+        let known = form.filter { $0 != ObfuscatedWord.wildcard }.count
+        guard known >= 2, known * 2 >= form.count else { return nil }
+        return singles.first { entry in
+            let length = entry.letters.count
+            guard entry.isStem ? form.count >= length : form.count == length else { return false }
+            return zip(form, entry.letters).allSatisfy { $0 == ObfuscatedWord.wildcard || $0 == $1 }
+        }
+    }
+
+    /// Where `words` occur consecutively in `plain`.
+    private static func find(_ words: [String], in plain: [String]) -> Int? {
+        guard plain.count >= words.count else { return nil }
+        return (0...(plain.count - words.count)).first { start in
+            words.indices.allSatisfy { plain[start + $0] == words[$0] }
+        }
+    }
+
+    /// Whether `form` has a run of three or more equal letters (a sign of stretching).
+    static func hasRun(_ form: [Character]) -> Bool {
+        var run = 1
+        for index in form.indices.dropFirst() {
+            run = form[index] == form[index - 1] ? run + 1 : 1
+            if run >= 3 { return true }
+        }
+        return false
+    }
+
+    /// `word` with every run of equal letters reduced to one.
+    static func squeezed(_ word: String) -> String {
+        var out = ""
+        for character in word where character != out.last { out.append(character) }
+        return out
+    }
+}

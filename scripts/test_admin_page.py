@@ -8,9 +8,11 @@ Selenium and the system chromedriver (no downloads):
    a generated RSS feed of 5 items with PNG images; one title carries
    `<script>alert(1)</script>` and `<img src=x onerror=...>`, and one body the same as
    text, to prove the page never injects post text as HTML;
-2. `roost feeds add --moderation saved_to_inbox`, `roost fetch --once`, `roost serve`;
+2. `roost feeds add --moderation saved_to_inbox`, `roost fetch --once`, `roost serve`, and a
+   keyword rule put through the API (re-evaluating the inbox) so that one post has a reason;
 3. the page at /admin#count=2: a wrong key shows the API's error; the right key lists the
-   inbox, "load more" follows `pagination.older` until all 5 posts are shown with images;
+   inbox, "load more" follows `pagination.older` until all 5 posts are shown with images
+   and the rule's reason;
    `?` shows the help; `j` `p` publishes (checked through `GET /v2/S/posts`); `x` `j` `x`
    then Shift+H hides two (checked through `GET /v2/S/posts/ID`); a batch naming an
    unknown id shows the error and changes nothing; `r` reloads; `i` pins at the index
@@ -237,6 +239,17 @@ def assert_no_alert(driver, when):
     raise Failure(f"an alert() fired {when}: {text!r} (post content was executed as script)")
 
 
+def open_alert(driver):
+    """Says which alert() is open, if any: an open dialog makes every later WebDriver call fail."""
+    if driver is None:
+        return None
+    try:
+        return (f"a JavaScript dialog is open ({driver.switch_to.alert.text!r}): an alert() run from post content "
+                "(or a prompt left unanswered)")
+    except Exception:
+        return None
+
+
 def console_errors(driver, allowed=()):
     """The browser console's SEVERE entries, less those whose message contains an allowed fragment."""
     entries = driver.get_log("browser")
@@ -272,7 +285,7 @@ def start_browser():
     return driver
 
 
-def scenario(driver, base, api):
+def scenario(driver, base, api, screenshot=None):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions
@@ -280,6 +293,12 @@ def scenario(driver, base, api):
 
     page = Page(driver)
     site = api.site
+    # A rule that fires on post 3, decided again over the inbox, so a card has reasons to show.
+    rules = {"rules": [{"id": "watch-breaking", "type": "keywords", "words": ["breaking"], "action": "inbox"}],
+             "thresholds": {"publish": 0.3, "hide": 0.7}}
+    status, answer = api.call("PUT", f"/v2/{site}/moderation/rules?reevaluate=true", rules)
+    if status != 200:
+        raise Failure(f"PUT /v2/{site}/moderation/rules answered {status}: {answer}")
     expected_order = api.inbox_ids()
     if len(expected_order) != 5:
         raise Failure(f"the inbox should hold the 5 fetched posts, the API lists {len(expected_order)}")
@@ -352,8 +371,19 @@ def scenario(driver, base, api):
         raise Failure(f"the text with markup should be shown as text; texts are {injected['texts']}")
     if injected["reasons"] != 5 or injected["videos"] != 1:
         raise Failure(f"every card should show its moderation and the video link: {injected}")
+    reasons = page.js("""
+        return Array.from(document.querySelectorAll('#posts article.post')).map(c => {
+            const items = c.querySelectorAll('.moderation li');
+            return items.length ? Array.from(items).map(i => i.textContent).join(' | ') : ''; });""")
+    with_reason = [text for text in reasons if text]
+    if len(with_reason) != 1 or "watch-breaking" not in with_reason[0] or "keywords" not in with_reason[0]:
+        raise Failure(f"the card of the post the keyword rule fired on should show the reason; reasons shown: {reasons}")
+    log(f"reason shown: {with_reason[0]!r}")
     assert_no_alert(driver, "after listing the inbox")
     log("images loaded on every card; markup in titles and text shown as text")
+    if screenshot:
+        driver.save_screenshot(screenshot)
+        log(f"screenshot of the listed inbox: {screenshot}")
 
     # ? toggles the help; Escape closes it.
     page.js("document.activeElement && document.activeElement.blur();")
@@ -417,19 +447,30 @@ def scenario(driver, base, api):
     if page.js("return document.querySelectorAll('#posts article.post.selected').length") != 0:
         raise Failure("the selection should be cleared after a reload")
 
-    # i: pin at the index typed into the prompt.
+    # i: pin at the index typed into the prompt. Pins are a gapless list (SPEC §3.5: a list
+    # insert), so another post is pinned at 0 first for index 1 to mean something.
     page.keys("j")
     target = wait_until(page.active_card_id, 5, "j to focus a post before pinning")
+    other = fifth if target == fourth else fourth
+    status, answer = api.call("POST", f"/v2/{site}/posts/{other}/pin", {"index": 0})
+    if status != 200:
+        raise Failure(f"pinning post {other} through the API answered {status}: {answer}")
     page.keys("i")
     prompt = WebDriverWait(driver, 5).until(expected_conditions.alert_is_present())
     if "index" not in prompt.text:
         raise Failure(f"the pin prompt should ask for an index, it says {prompt.text!r}")
     prompt.send_keys("1")
     prompt.accept()
-    page.wait_status("ok", contains="Pinned")
+    page.wait_status("ok", contains="at index 1")
     pinned = api.post(target)
-    if pinned.get("pinnedIndex") != 1:
-        raise Failure(f"post {target} should have pinnedIndex 1 after i, the API says {pinned.get('pinnedIndex')!r}")
+    if pinned.get("pinnedIndex") != 1 or api.post(other).get("pinnedIndex") != 0:
+        raise Failure(f"post {target} should have pinnedIndex 1 after i (post {other} 0), the API says "
+                      f"{pinned.get('pinnedIndex')!r} ({api.post(other).get('pinnedIndex')!r})")
+    if pinned["moderation"]["state"] == "inbox":
+        badge = page.js("const c = document.querySelector(`#posts article.post[data-id='${arguments[0]}'] .pinned`);"
+                        " return c ? c.textContent : null;", target)
+        if badge != "pinned at 1":
+            raise Failure(f"the card of post {target} should show 'pinned at 1' after i, it shows {badge!r}")
     log(f"i pinned post {target} at index 1 (state {pinned['moderation']['state']}): {page.status()[1]!r}")
 
     assert_no_alert(driver, "during the run")
@@ -443,6 +484,7 @@ def main():
     parser.add_argument("--roost", required=True, help="the built roost binary")
     parser.add_argument("--timeout", type=int, default=300, help="fail if the whole test takes longer (seconds)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder (database, logs)")
+    parser.add_argument("--screenshot", help="save a PNG of the listed inbox here")
     args = parser.parse_args()
 
     roost = os.path.abspath(args.roost)
@@ -496,11 +538,11 @@ def main():
         wait_until(healthy, 30, f"roost serve to answer on {base}/health", interval=0.2)
 
         driver = start_browser()
-        scenario(driver, base, API(base, site, key))
+        scenario(driver, base, API(base, site, key), screenshot=args.screenshot and os.path.abspath(args.screenshot))
         print("admin-page: PASS", flush=True)
         return 0
     except Failure as failure:
-        print(f"admin-page: FAIL: {failure}", file=sys.stderr, flush=True)
+        print(f"admin-page: FAIL: {open_alert(driver) or failure}", file=sys.stderr, flush=True)
         if serve_log is not None:
             serve_log.flush()
             with open(serve_log.name) as f:
@@ -509,8 +551,7 @@ def main():
                 print("admin-page: roost serve log (tail):\n" + tail, file=sys.stderr)
         return 1
     except Exception as error:  # WebDriver and other unexpected errors: a failure with its type
-        from_alert = type(error).__name__ == "UnexpectedAlertPresentException"
-        reason = "an alert() fired (post content executed as script)" if from_alert else "unexpected error"
+        reason = open_alert(driver) or "unexpected error"
         print(f"admin-page: FAIL: {reason}: {type(error).__name__}: {error}", file=sys.stderr, flush=True)
         return 1
     finally:

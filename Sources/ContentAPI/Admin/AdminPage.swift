@@ -30,6 +30,8 @@ enum AdminPage {
           --accent: #58a6ff; --ok: #3fb950; --bad: #ff7b72; --warn: #d29922; --sel: #2f2a0f; --chip: #21262d; }
 }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
+a { color: var(--accent); }
 body { margin: 0; background: var(--bg); color: var(--fg); }
 header.top { display: flex; gap: 1rem; align-items: baseline; flex-wrap: wrap; padding: .75rem 1rem;
              background: var(--card); border-bottom: 1px solid var(--line); }

@@ -30,7 +30,7 @@ public struct LanguageDetector: Sendable {
     /// Fewest characters for a guess in Han, kana or Hangul, where a character is about a word.
     public var minimumLogograms = 8
     /// Smallest lead, in mean log-probability per n-gram, of the best language over the second.
-    public var minimumMargin = 0.03
+    public var minimumMargin = 0.02
     /// Most scalars looked at: the opening of a long text says its language.
     public var maximumScalars = 1_000
 

@@ -69,6 +69,28 @@ struct IngestTests {
         }
     }
 
+    @Test("ai_moderation feeds run the site's rules: posts are decided with the reasons stored")
+    func rulesAtIngest() async throws {
+        let server = FeedServer()
+        server.set("/feed", .init(body: rssDocument([("a", "Launch day"), ("b", "Huge spoiler inside"), ("c", "Weekly notes")])))
+        try await server.run { base in
+            let rig = try Rig(base: base, path: "/feed", moderation: .aiModeration)
+            let rules = RuleSet(rules: [Rule(id: "no-spoilers", action: .hide, kind: .keywords(["spoiler"])),
+                                        Rule(id: "launches", action: .inbox, kind: .keywords(["launch day"]))])
+            try rig.fixture.store.saveRuleSet(siteId: rig.fixture.site.id, rules, keyId: nil, now: rig.clock.now)
+            _ = await rig.tick()
+            let hidden = try #require(try rig.posts(.hidden).first)
+            #expect(hidden.post.sourceId == "b")
+            #expect(hidden.moderation.decidedBy == .rules)
+            #expect(hidden.moderation.reasons == [Reason(rule: "no-spoilers", type: "keywords", detail: "matched 'spoiler' in title")])
+            #expect(try rig.posts(.inbox).compactMap(\.post.sourceId) == ["a"])
+            #expect(try rig.posts(.published).compactMap(\.post.sourceId) == ["c"])
+            let history = try rig.fixture.store.history(siteId: rig.fixture.site.id, flocklerId: hidden.flocklerId)
+            #expect(history.map(\.action) == ["decide"])
+            await rig.client.shutdown()
+        }
+    }
+
     @Test("A conditional GET answered 304 stores nothing new and keeps the feed healthy")
     func notModified() async throws {
         let server = FeedServer()

@@ -69,35 +69,42 @@ public struct LanguageDetector: Sendable {
     private func score(_ letters: [Unicode.Scalar], script: WritingScript, in group: ProfileGroup) -> LanguageGuess {
         let width = group.languages.count
         var scores = [Double](repeating: 0, count: width)
+        var unseen = [0, 0, 0]  // n-grams of order 1, 2, 3 that no profile of the group has
         var grams = 0
-        func add(_ key: UInt64, order: Int) {
-            grams += 1
-            if let row = group.rows.row(key) {
-                let base = row * width
-                for column in 0..<width { scores[column] += Double(group.weights[base + column]) }
-            } else {
-                for column in 0..<width { scores[column] += Double(group.floors[column][order - 1]) }
+        group.weights.withUnsafeBufferPointer { weights in
+            scores.withUnsafeMutableBufferPointer { scores in
+                func add(_ key: UInt64, order: Int) {
+                    grams += 1
+                    guard let row = group.rows.row(key) else {
+                        unseen[order - 1] += 1
+                        return
+                    }
+                    let base = row * width
+                    for column in 0..<width { scores[column] += Double(weights[base + column]) }
+                }
+                // The generator pads each word with one space on each side and counts every 1-,
+                // 2- and 3-gram inside: for "ab" that is a, b, " a", ab, "b ", " ab", "ab ".
+                let space = UInt64(0x20)
+                var twoBack = space, oneBack = space  // the previous two scalars of the word
+                for scalar in letters {
+                    if scalar != " " && WritingScript(scalar) == script {
+                        let value = UInt64(scalar.value)
+                        add(value, order: 1)
+                        add(oneBack << 21 | value, order: 2)
+                        if oneBack != space { add(twoBack << 42 | oneBack << 21 | value, order: 3) }
+                        twoBack = oneBack
+                        oneBack = value
+                    } else if oneBack != space {
+                        add(oneBack << 21 | space, order: 2)
+                        add(twoBack << 42 | oneBack << 21 | space, order: 3)
+                        twoBack = space
+                        oneBack = space
+                    }
+                }
             }
         }
-        // The generator pads each word with one space on each side and counts every 1-, 2- and
-        // 3-gram inside that: for "ab" that is a, b, " a", ab, "b ", " ab", "ab ".
-        let space = UInt64(0x20)
-        var twoBack = space, oneBack = space  // the previous two scalars of the current word
-        for scalar in letters + [" "] {
-            let isLetter = scalar != " " && WritingScript(scalar) == script
-            if isLetter {
-                let value = UInt64(scalar.value)
-                add(value, order: 1)
-                add(oneBack << 21 | value, order: 2)
-                if oneBack != space { add(twoBack << 42 | oneBack << 21 | value, order: 3) }
-                twoBack = oneBack
-                oneBack = value
-            } else if oneBack != space {
-                add(oneBack << 21 | space, order: 2)
-                add(twoBack << 42 | oneBack << 21 | space, order: 3)
-                twoBack = space
-                oneBack = space
-            }
+        for column in 0..<width {
+            for order in 0..<3 { scores[column] += Double(unseen[order]) * Double(group.floors[column][order]) }
         }
         let ranked = scores.indices.sorted { scores[$0] > scores[$1] }
         guard let first = ranked.first, grams > 0 else { return .unknown(reason: "no letters") }
@@ -120,20 +127,28 @@ public struct LanguageDetector: Sendable {
         let source = hasCombining ? text.precomposedStringWithCanonicalMapping : text
         var out: [Unicode.Scalar] = []
         out.reserveCapacity(min(limit, source.unicodeScalars.count) + 1)
-        for token in source.unicodeScalars.split(whereSeparator: { $0.properties.isWhitespace }) {
-            if out.count >= limit { break }
-            guard let head = token.first, head != "#", head != "@", !isLink(token) else { continue }
-            var wroteLetter = false
+        var token: [Unicode.Scalar] = []
+        func flush() {
+            defer { token.removeAll(keepingCapacity: true) }
+            guard let head = token.first, head != "#", head != "@", !isLink(token) else { return }
             for scalar in token {
                 if let lower = letter(scalar) {
                     out.append(lower)
-                    wroteLetter = true
-                } else if wroteLetter, out.last != " " {
+                } else if out.last.map({ $0 != " " }) ?? false {
                     out.append(" ")
                 }
             }
             if out.last.map({ $0 != " " }) ?? false { out.append(" ") }
         }
+        for scalar in source.unicodeScalars {
+            if out.count >= limit { break }
+            if scalar == " " || scalar == "\n" || scalar.properties.isWhitespace {
+                flush()
+            } else {
+                token.append(scalar)
+            }
+        }
+        flush()
         return out
     }
 
@@ -157,9 +172,10 @@ public struct LanguageDetector: Sendable {
         }
     }
 
-    /// Whether a whitespace-free token is a URL or a bare `www.` address.
-    private static func isLink(_ token: Substring.UnicodeScalarView) -> Bool {
-        let text = String(token)
-        return text.contains("://") || text.lowercased().hasPrefix("www.")
+    /// Whether a whitespace-free token is a URL (`…://…`) or a bare `www.` address.
+    private static func isLink(_ token: [Unicode.Scalar]) -> Bool {
+        if token.count > 4, token[0...3].map({ Character($0).lowercased() }).joined() == "www." { return true }
+        guard token.count > 3 else { return false }
+        return (0..<(token.count - 2)).contains { token[$0] == ":" && token[$0 + 1] == "/" && token[$0 + 2] == "/" }
     }
 }

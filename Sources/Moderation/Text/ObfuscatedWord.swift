@@ -27,9 +27,14 @@ struct ObfuscatedWord: Equatable, Sendable {
     private static let separators: Set<Character> = [".", "-", "_", "~", "·", "+", "^"]
 
     /// The words of `text`, with runs of three or more single letters joined (`f u c k`).
-    static func candidates(in text: String) -> [ObfuscatedWord] {
+    ///
+    /// With `latinOnly`, words without a Latin letter are skipped: they cannot spell an entry
+    /// of a Latin-script lexicon, and skipping them keeps Cyrillic or CJK text cheap.
+    static func candidates(in text: String, latinOnly: Bool) -> [ObfuscatedWord] {
         var tokens: [Substring] = text.split { $0.isWhitespace || splitters.contains($0) }.map(trimmed)
-        tokens.removeAll { $0.isEmpty }
+        tokens.removeAll { token in
+            token.isEmpty || (latinOnly && !token.unicodeScalars.contains { WritingScript($0) == .latin })
+        }
         var words: [ObfuscatedWord] = []
         var index = 0
         while index < tokens.count {

@@ -35,6 +35,10 @@ public struct ProfanityFilter: Sendable {
     private var phrases: [(words: [String], entry: Entry)] = []
     private var singles: [Entry] = []
     private var allowList: Set<String>
+    /// Whether every entry is written in Latin letters (then other scripts are skipped).
+    private var latinOnly = true
+    /// The lengths of the stems, the only prefixes worth looking up.
+    private var stemLengths: Set<Int> = []
 
     /// A filter for `entries` (folded words; `stem*` for stems; spaces for phrases).
     public init(entries: [(language: String, terms: [String])], allowList: Set<String>) {
@@ -48,6 +52,7 @@ public struct ProfanityFilter: Sendable {
         let isStem = term.hasSuffix("*")
         let words = TextNormalizer.words(term).map(String.init)
         guard let first = words.first else { return }
+        latinOnly = latinOnly && first.unicodeScalars.allSatisfy { $0.isASCII || WritingScript($0) == .latin }
         let entry = Entry(term: term, language: language, letters: Array(first), isStem: isStem)
         if words.count > 1 {
             phrases.append((words, entry))
@@ -55,6 +60,8 @@ public struct ProfanityFilter: Sendable {
         }
         singles.append(entry)
         if isStem {
+            stemLengths.insert(first.count)
+            stemLengths.insert(Self.squeezed(first).count)
             if stems[first] == nil { stems[first] = entry }
             if squeezedStems[Self.squeezed(first)] == nil { squeezedStems[Self.squeezed(first)] = entry }
         } else {
@@ -65,7 +72,7 @@ public struct ProfanityFilter: Sendable {
 
     /// The first profane word or phrase of `text`, or `nil` when it has none.
     public func firstMatch(in text: String) -> ProfanityMatch? {
-        let candidates = ObfuscatedWord.candidates(in: text)
+        let candidates = ObfuscatedWord.candidates(in: text, latinOnly: latinOnly)
         var plain: [String] = []
         for candidate in candidates {
             if let entry = match(candidate) {
@@ -104,8 +111,7 @@ public struct ProfanityFilter: Sendable {
 
     /// The stem in `table` that `form` starts with, if any.
     private func stemMatch(_ form: [Character], in table: [String: Entry]) -> Entry? {
-        guard form.count >= 3 else { return nil }
-        for length in 3...form.count {
+        for length in stemLengths.sorted() where length <= form.count {
             if let entry = table[String(form[0..<length])] { return entry }
         }
         return nil

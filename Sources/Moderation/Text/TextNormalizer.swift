@@ -16,6 +16,18 @@ public enum TextNormalizer {
         var pendingSpace = false
         var sawNonASCII = false
         for scalar in decomposed.unicodeScalars {
+            if scalar.isASCII {
+                // Fast path, no allocation: most text is mostly ASCII.
+                let v = scalar.value
+                if (0x61...0x7A).contains(v) || (0x30...0x39).contains(v) || (0x41...0x5A).contains(v) {
+                    if pendingSpace && !out.isEmpty { out.append(" ") }
+                    pendingSpace = false
+                    out.append((0x41...0x5A).contains(v) ? Unicode.Scalar(UInt8(v + 0x20)) : scalar)
+                } else {
+                    pendingSpace = true
+                }
+                continue
+            }
             if isAccent(scalar) { continue }
             for lower in lowered(scalar) {
                 if isWordScalar(lower) {

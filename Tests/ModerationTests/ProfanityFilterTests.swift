@@ -72,6 +72,9 @@ struct ProfanityFilterTests {
         "Hello world, nothing to see",
         "",
         "a b c d e",
+        "ranges N-M and pa-kai",
+        "CU-tabell och Cun-ha",
+        "ne signifie *pas* que",
     ])
     func innocent(text: String) {
         #expect(ProfanityFilter.builtIn.firstMatch(in: text) == nil)

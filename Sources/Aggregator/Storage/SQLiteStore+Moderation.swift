@@ -83,10 +83,10 @@ extension SQLiteStore {
 
     static func recordHistory(_ db: Database, postId: Int64, siteId: Int64, at: Date, actor: String, keyId: Int64?,
                               action: String, from: String?, to: String?, detail: String?) throws {
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO post_history (post_id, site_id, at, actor, key_id, action, from_state, to_state, detail)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: [postId, siteId, at.millis, actor, keyId, action, from, to, detail])
+            """).execute(arguments: [postId, siteId, at.millis, actor, keyId, action, from, to, detail])
     }
 
     public func history(siteId: Int64, flocklerId: Int64) throws -> [HistoryEntry] {

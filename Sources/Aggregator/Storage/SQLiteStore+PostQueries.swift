@@ -41,7 +41,7 @@ extension SQLiteStore {
         let direction = newer ? "ASC" : "DESC"
         sql += " ORDER BY order_key \(direction), id \(direction) LIMIT ?"
         arguments += [limit]
-        return try Row.fetchAll(db, sql: sql, arguments: arguments).compactMap(storedPost(from:))
+        return try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments).compactMap(storedPost(from:))
     }
 
     /// A random sample: ids drawn from the index alone, then only those rows read.

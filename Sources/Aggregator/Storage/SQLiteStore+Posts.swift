@@ -18,9 +18,10 @@ extension SQLiteStore {
             for post in posts {
                 let key = PostColumns.dedupeKey(post)
                 let hash = PostColumns.contentHash(post)
-                let existing = try Row.fetchOne(db, sql: """
+                let lookup = try db.cachedStatement(sql: """
                     SELECT id, content_hash, pinned FROM posts WHERE section_id = ? AND channel = ? AND dedupe_key = ?
-                    """, arguments: [feed.sectionId, post.channel, key])
+                    """)
+                let existing = try Row.fetchOne(lookup, arguments: [feed.sectionId, post.channel, key])
                 if let existing {
                     guard (existing[1] as String) != hash else { summary.unchanged += 1; continue }
                     try update(db, id: existing[0], post: post, hash: hash, pinned: existing[2], now: now)
@@ -47,13 +48,13 @@ extension SQLiteStore {
                       post.ctaLink, decision.state.rawValue, (post.publishedAt ?? now).millis, now.millis, now.millis,
                       decision.decidedBy.rawValue, decision.score, PostColumns.encode(reasons: decision.reasons), now.millis,
                       Int64(bitPattern: SimHash.fingerprint(post.textPlain ?? ""))]
-        try db.execute(sql: """
+        try db.cachedStatement(sql: """
             INSERT INTO posts (site_id, section_id, feed_id, channel, dedupe_key, content_hash, source_id, source_url, title,
                 text_rich, text_plain, published_at, author_name, author_username, author_profile_url, author_image_url,
                 tags, images, videos, attachments, cta_link, state, pinned, order_key, created_at, updated_at,
                 decided_by, score, reasons, decided_at, simhash)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)
-            """, arguments: arguments)
+            """).execute(arguments: arguments)
         let id = db.lastInsertedRowID
         try replaceTags(db, postId: id, siteId: feed.siteId, tags: post.tags)
         try Self.recordHistory(db, postId: id, siteId: feed.siteId, at: now, actor: decision.decidedBy.rawValue, keyId: nil,
@@ -80,9 +81,10 @@ extension SQLiteStore {
     }
 
     func replaceTags(_ db: Database, postId: Int64, siteId: Int64, tags: [String]) throws {
-        try db.execute(sql: "DELETE FROM post_tags WHERE post_id = ?", arguments: [postId])
+        try db.cachedStatement(sql: "DELETE FROM post_tags WHERE post_id = ?").execute(arguments: [postId])
+        let insert = try db.cachedStatement(sql: "INSERT INTO post_tags (post_id, site_id, tag) VALUES (?, ?, ?)")
         for tag in Set(tags.map { $0.lowercased() }) {
-            try db.execute(sql: "INSERT INTO post_tags (post_id, site_id, tag) VALUES (?, ?, ?)", arguments: [postId, siteId, tag])
+            try insert.execute(arguments: [postId, siteId, tag])
         }
     }
 

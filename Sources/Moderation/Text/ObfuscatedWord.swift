@@ -6,7 +6,7 @@ struct ObfuscatedWord: Equatable, Sendable {
 
     /// The word as written in the text.
     var written: String
-    /// Folded readings, most literal first: separators dropped, then separators as wildcards.
+    /// Folded readings of the word (today one: separators dropped, masks as wildcards).
     var forms: [[Character]]
 
     /// Characters that split words: whitespace and punctuation that never hides a letter.
@@ -58,7 +58,8 @@ struct ObfuscatedWord: Equatable, Sendable {
 
     /// `token` without the punctuation around it (leet characters and masks at its ends stay).
     private static func trimmed(_ token: Substring) -> Substring {
-        let keep = { (c: Character) in c.isLetter || c.isNumber || c == "$" || c == "@" || c == "*" }
+        // A leading `*` is markdown emphasis (`*pas*`), not a masked letter; `f***` stays `f`.
+        let keep = { (c: Character) in c.isLetter || c.isNumber || c == "$" || c == "@" }
         guard let first = token.firstIndex(where: keep), let last = token.lastIndex(where: keep) else {
             return ""
         }
@@ -69,21 +70,14 @@ struct ObfuscatedWord: Equatable, Sendable {
     init?(_ raw: String, written: String) {
         guard raw.contains(where: \.isLetter) else { return nil }
         let hasLatin = raw.contains { $0.isASCII && $0.isLetter }
-        var dropped: [Character] = []
-        var masked: [Character] = []
-        var sawSeparator = false
-        for character in raw {
-            if Self.separators.contains(character) {
-                sawSeparator = true
-                masked.append(Self.wildcard)
-                continue
-            }
-            let reading = Self.read(character, hasLatin: hasLatin)
-            dropped.append(contentsOf: reading)
-            masked.append(contentsOf: reading)
+        // Separators are dropped, never read as masked letters: "n-m" or "cu-tabell" would
+        // otherwise spell entries (found by scanning the gettext catalogs for false positives).
+        var letters: [Character] = []
+        for character in raw where !Self.separators.contains(character) {
+            letters.append(contentsOf: Self.read(character, hasLatin: hasLatin))
         }
         self.written = written
-        self.forms = sawSeparator ? [dropped, masked] : [dropped]
+        self.forms = [letters]
     }
 
     /// The folded letters one character stands for, or a wildcard for a masking character.

@@ -37,8 +37,8 @@ public struct ProfanityFilter: Sendable {
     private var allowList: Set<String>
     /// Whether every entry is written in Latin letters (then other scripts are skipped).
     private var latinOnly = true
-    /// The lengths of the stems, the only prefixes worth looking up.
-    private var stemLengths: Set<Int> = []
+    /// The lengths of the stems, shortest first: the only prefixes worth looking up.
+    private var stemLengths: [Int] = []
 
     /// A filter for `entries` (folded words; `stem*` for stems; spaces for phrases).
     public init(entries: [(language: String, terms: [String])], allowList: Set<String>) {
@@ -60,8 +60,7 @@ public struct ProfanityFilter: Sendable {
         }
         singles.append(entry)
         if isStem {
-            stemLengths.insert(first.count)
-            stemLengths.insert(Self.squeezed(first).count)
+            stemLengths = Array(Set(stemLengths + [first.count, Self.squeezed(first).count])).sorted()
             if stems[first] == nil { stems[first] = entry }
             if squeezedStems[Self.squeezed(first)] == nil { squeezedStems[Self.squeezed(first)] = entry }
         } else {
@@ -111,7 +110,7 @@ public struct ProfanityFilter: Sendable {
 
     /// The stem in `table` that `form` starts with, if any.
     private func stemMatch(_ form: [Character], in table: [String: Entry]) -> Entry? {
-        for length in stemLengths.sorted() where length <= form.count {
+        for length in stemLengths where length <= form.count {
             if let entry = table[String(form[0..<length])] { return entry }
         }
         return nil

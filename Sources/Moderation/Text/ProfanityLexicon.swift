@@ -7,6 +7,10 @@
 /// Entries are written folded (lower-case, no accents); a trailing `*` makes the entry a
 /// stem that also matches longer words (`fuck*` → "fucking"), used only where no innocent
 /// word starts with the stem, with `allowList` for the exceptions.
+///
+/// Known collisions, kept because the words are among the strongest of their language:
+/// "puta" is also Croatian/Serbian for "times" ("dva puta"), "paska" Polish for "of the
+/// strip" and Czech "páska" (tape). A site in those languages should not rely on this rule.
 public enum ProfanityLexicon {
     /// The entries of each language, ISO 639-1 code first.
     public static let entries: [(language: String, terms: [String])] = [
@@ -45,7 +49,8 @@ public enum ProfanityLexicon {
             "verfickt*", "scheisskerl",
         ]),
         ("fi", [
-            "vittu*", "vitun", "vitut", "vituttaa", "perkele*", "saatana*", "paska*",
+            "vittu*", "vitun", "vitut", "vituttaa", "perkele*", "saatana*", "paska", "paskaa",
+            "paskat", "paskan", "paskapaa",
             "helvetti", "helvetin", "kusipaa", "kusipaat", "mulkku", "mulkut", "kyrpa", "kyrpa*",
             "huora", "huorat", "huoran", "jumalauta", "runkkari", "runkata",
             "nussia", "nussii", "persreika", "paskiainen", "vittupaa",

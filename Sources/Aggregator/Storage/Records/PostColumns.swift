@@ -104,11 +104,21 @@ enum PostColumns {
     private static func digest(_ parts: [String]) -> String {
         var hasher = SHA256()
         for part in parts {
-            hasher.update(data: Data(part.utf8))
-            hasher.update(data: Data([0]))
+            var part = part
+            part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
+            hasher.update(data: separator)
         }
-        return hasher.finalize().prefix(16).map { String(format: "%02x", $0) }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(32)
+        for byte in hasher.finalize().prefix(16) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0xF)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
+
+    private static let separator = Data([0])
 
     private static func json<T: Encodable>(_ value: T) -> String {
         guard let data = try? JSONEncoder().encode(value) else { return "[]" }

@@ -23,6 +23,10 @@ struct RuleEvaluator {
 
     private var text: String { post.textPlain ?? "" }
 
+    /// Fingerprints at most this many bits apart are near-duplicates: a word or two edited in
+    /// a short post moves its fingerprint by up to about ten bits; unrelated texts sit near 32.
+    static let nearDuplicateDistance = 10
+
     private func keywords(_ words: [String]) -> String? {
         let matcher = KeywordMatcher(phrases: words)
         let places: [(String, String)] = [("title", post.title ?? ""), ("text", text), ("tags", post.tags.joined(separator: " , "))]
@@ -94,7 +98,7 @@ struct RuleEvaluator {
         let signals = SpamSignals.analyze(text: [post.title ?? "", text].joined(separator: "\n"), tags: post.tags, links: links)
         if let first = signals.first { return first.detail }
         let fingerprint = SimHash.fingerprint(text)
-        if text.count >= 40, context.recentFingerprints.contains(where: { SimHash.distance($0, fingerprint) <= 3 }) {
+        if text.count >= 40, context.recentFingerprints.contains(where: { SimHash.distance($0, fingerprint) <= Self.nearDuplicateDistance }) {
             return "near-duplicate of a recent post"
         }
         return nil

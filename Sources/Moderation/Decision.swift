@@ -13,13 +13,17 @@ public struct Decision: Sendable, Equatable {
     public var score: Double?
     /// Every rule that fired, with what it matched.
     public var reasons: [Reason]
+    /// The post's SimHash, when a spam rule computed it: kept so that later posts can be
+    /// checked against this one without hashing it again.
+    public var fingerprint: UInt64?
 
     /// Creates a decision.
-    public init(state: ModerationState, decidedBy: Decider, score: Double? = nil, reasons: [Reason] = []) {
+    public init(state: ModerationState, decidedBy: Decider, score: Double? = nil, reasons: [Reason] = [], fingerprint: UInt64? = nil) {
         self.state = state
         self.decidedBy = decidedBy
         self.score = score
         self.reasons = reasons
+        self.fingerprint = fingerprint
     }
 }
 

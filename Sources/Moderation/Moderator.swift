@@ -11,6 +11,13 @@ public enum Moderator {
     /// The decision for `post` of a feed in mode `feedMode` under `ruleSet`.
     public static func decide(_ post: Post, feedMode: ModerationType, ruleSet: RuleSet,
                               context: ModerationContext = ModerationContext()) -> Decision {
+        var decision = rawDecision(post, feedMode: feedMode, ruleSet: ruleSet, context: context)
+        // Only sites with a spam rule pay for fingerprints; theirs are kept for the next posts.
+        if ruleSet.rules.contains(where: { $0.kind == .spam }) { decision.fingerprint = SimHash.fingerprint(post.textPlain ?? "") }
+        return decision
+    }
+
+    private static func rawDecision(_ post: Post, feedMode: ModerationType, ruleSet: RuleSet, context: ModerationContext) -> Decision {
         let evaluator = RuleEvaluator(post: post, context: context)
         var fired: [(Rule, Reason)] = []
         for rule in ruleSet.rules {

@@ -71,6 +71,19 @@ struct ModeratorTests {
         #expect(evaluator.fires(rule("c2", .hide, .channels(["twitter"]))) == nil)
         #expect(evaluator.fires(rule("lang", .hide, .language(allow: ["en"]))) == nil)
         #expect(evaluator.fires(rule("lang2", .hide, .language(allow: ["fi"]))) != nil)
+        #expect(evaluator.fires(rule("p", .hide, .profanity)) == nil)
+        #expect(evaluator.fires(rule("s", .hide, .spam)) == nil)
+    }
+
+    @Test("The profanity and spam rules fire on what the built-in checks find")
+    func profanityAndSpam() {
+        let rude = Post(channel: "rss", title: "What the f*ck", textPlain: "This is a perfectly ordinary sentence otherwise.")
+        let shouting = Post(channel: "rss", textPlain: "BUY NOW THE BEST DEAL OF THE YEAR, LIMITED OFFER FOR EVERYONE")
+        let copy = Post(channel: "rss", textPlain: "The town council meets on Tuesday evening to discuss the new library opening hours.")
+        #expect(RuleEvaluator(post: rude, context: ModerationContext()).fires(Rule(id: "p", action: .hide, kind: .profanity)) != nil)
+        #expect(RuleEvaluator(post: shouting, context: ModerationContext()).fires(Rule(id: "s", action: .hide, kind: .spam)) != nil)
+        let recent = ModerationContext(recentFingerprints: [SimHash.fingerprint(copy.textPlain ?? "")])
+        #expect(RuleEvaluator(post: copy, context: recent).fires(Rule(id: "s", action: .hide, kind: .spam)) == "near-duplicate of a recent post")
     }
 }
 

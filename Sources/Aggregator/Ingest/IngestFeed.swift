@@ -54,11 +54,13 @@ public struct IngestFeed: Sendable {
                 let parsed = try FeedParser.parse(response.body, url: response.finalURL, contentType: response.contentType)
                 let posts = parsed.posts
                 let rules = try store.ruleSet(siteId: feed.siteId)
-                var context = ModerationContext(recentFingerprints: try store.recentFingerprints(siteId: feed.siteId, limit: 500))
+                let checksDuplicates = rules.rules.contains { $0.kind == .spam }
+                var context = ModerationContext(
+                    recentFingerprints: checksDuplicates ? try store.recentFingerprints(siteId: feed.siteId, limit: 500) : [])
                 let summary = try store.upsertPosts(posts, feed: feed, now: now()) { post in
                     let decision = Moderator.decide(post, feedMode: feed.moderationType, ruleSet: rules, context: context)
                     // Posts of one batch count as recent for each other's near-duplicate check.
-                    context.recentFingerprints.append(SimHash.fingerprint(post.textPlain ?? ""))
+                    if let fingerprint = decision.fingerprint { context.recentFingerprints.append(fingerprint) }
                     return decision
                 }
                 return .fetched(summary, dates: posts.compactMap(\.publishedAt), ttl: parsed.info.ttlMinutes)

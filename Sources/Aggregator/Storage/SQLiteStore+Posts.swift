@@ -47,7 +47,7 @@ extension SQLiteStore {
                       PostColumns.encode(videos: post.videos), PostColumns.encode(attachments: post.attachments),
                       post.ctaLink, decision.state.rawValue, (post.publishedAt ?? now).millis, now.millis, now.millis,
                       decision.decidedBy.rawValue, decision.score, PostColumns.encode(reasons: decision.reasons), now.millis,
-                      Int64(bitPattern: SimHash.fingerprint(post.textPlain ?? ""))]
+                      decision.fingerprint.map { Int64(bitPattern: $0) }]
         try db.cachedStatement(sql: """
             INSERT INTO posts (site_id, section_id, feed_id, channel, dedupe_key, content_hash, source_id, source_url, title,
                 text_rich, text_plain, published_at, author_name, author_username, author_profile_url, author_image_url,

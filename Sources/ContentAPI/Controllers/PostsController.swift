@@ -2,6 +2,7 @@ import Aggregator
 import HTTPTypes
 import Hummingbird
 import Moderation
+import NIOCore
 
 /// `GET /v2/:site/posts`: the published posts an embed shows (SPEC §3.3), with CORS for
 /// browsers, `ETag`/304, and a page cache keyed by the site's change counter.
@@ -23,12 +24,13 @@ struct PostsController: Sendable {
         if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == page.etag }) {
             return Response(status: .notModified, headers: headers)
         }
-        return JSONResponse.make(bytes: page.body, headers: headers)
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: page.body))
     }
 
     private func render(_ postsRequest: PostsRequest, siteId: Int64, siteUUID: String, base: String) async throws -> PageCache.Page {
         let path = "/v2/\(siteUUID)/posts"
-        let cacheKey = "\(siteId)|\(base)|\(postsRequest.linkParameters())|\(postsRequest.cursor?.direction.rawValue ?? "")\(postsRequest.cursor?.token ?? "")"
+        let cacheKey = postsRequest.cacheKey(siteId: siteId, base: base)
         let counter = store.changeCounter(siteId: siteId)
         if !postsRequest.random, let cached = cache.page(cacheKey, counter: counter) { return cached }
         let store = self.store
@@ -38,7 +40,7 @@ struct PostsController: Sendable {
         let newer = result.newer.map { links.link(base: base, path: path, parameters: parameters, cursor: $0) }
         let older = result.older.map { links.link(base: base, path: path, parameters: parameters, cursor: $0) }
         let body = PostsPageWire.encode(result.posts, newer: newer, older: older)
-        let page = PageCache.Page(body: body, etag: EntityTag.of(body))
+        let page = PageCache.Page(body: ByteBuffer(bytes: body), etag: EntityTag.of(body))
         if !postsRequest.random { cache.store(page, key: cacheKey, counter: counter) }
         return page
     }

@@ -81,6 +81,24 @@ struct PostsRequest: Sendable, Equatable {
         return parameters
     }
 
+    /// A key naming this exact page of a site, for the page cache.
+    func cacheKey(siteId: Int64, base: String) -> String {
+        var key = String(siteId)
+        key += "|"
+        key += base
+        for (name, value) in linkParameters() {
+            key += "|"
+            key += name
+            key += "="
+            key += value
+        }
+        if let cursor {
+            key += cursor.direction == .older ? "|o=" : "|n="
+            key += cursor.token
+        }
+        return key
+    }
+
     private static func count(_ value: String) throws(APIError) -> Int {
         guard value.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), value.utf8.count <= 4, let count = Int(value),
               (1...100).contains(count) else {

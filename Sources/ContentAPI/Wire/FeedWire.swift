@@ -1,4 +1,5 @@
 import Aggregator
+import FeedFetchers
 import Foundation
 
 /// The feeds endpoints' shapes (SPEC §3.4): `{"result": {"success": true, "data": ...}}`,
@@ -56,27 +57,9 @@ public enum FeedWire {
         json.endObject()
     }
 
-    /// `2025-05-08T04:43:21Z`: UTC, whole seconds.
+    /// `2025-05-08T04:43:21Z`: UTC, whole seconds (SPEC §3.4 `created_at`).
     public static func timestamp(_ date: Date) -> String {
-        let seconds = Int64((date.timeIntervalSince1970).rounded(.down))
-        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
-        let secondOfDay = seconds - days * 86400
-        let (year, month, day) = civil(fromDays: days)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day,
-                      Int(secondOfDay / 3600), Int(secondOfDay % 3600 / 60), Int(secondOfDay % 60))
-    }
-
-    /// Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant's algorithm).
-    private static func civil(fromDays days: Int64) -> (Int, Int, Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
+        // The post-time format without its milliseconds: one date formatter in the project.
+        String(FeedDate.isoString(date).prefix(19)) + "Z"
     }
 }

@@ -13,7 +13,7 @@ struct FeedsController: Sendable {
     let now: @Sendable () -> Date
 
     func list(_ request: Request, context: some RequestContext) async throws -> Response {
-        let key = try await admin(request, context)
+        let key = try await authenticator.requireAdmin(request, context)
         var order = SortOrder.desc
         var services: [FeedService] = []
         for (name, value) in request.uri.queryParameters.map({ (String($0.key), String($0.value)) }) {
@@ -42,7 +42,7 @@ struct FeedsController: Sendable {
     }
 
     func create(_ request: Request, context: some RequestContext) async throws -> Response {
-        let key = try await admin(request, context)
+        let key = try await authenticator.requireAdmin(request, context)
         let input = try FeedInput(try await RequestBody.object(request, context: context))
         let service = input.service ?? FeedService.rss.rawValue
         let attributes = input.attributes ?? [:]
@@ -63,13 +63,13 @@ struct FeedsController: Sendable {
     }
 
     func get(_ request: Request, context: some RequestContext) async throws -> Response {
-        let key = try await admin(request, context)
+        let key = try await authenticator.requireAdmin(request, context)
         let (feed, section) = try await find(request, context, siteId: key.siteId)
         return JSONResponse.make(bytes: FeedWire.result { json in FeedWire.write(feed, section: section, key: "data", into: &json) })
     }
 
     func update(_ request: Request, context: some RequestContext) async throws -> Response {
-        let key = try await admin(request, context)
+        let key = try await authenticator.requireAdmin(request, context)
         let (feed, section) = try await find(request, context, siteId: key.siteId)
         let input = try FeedInput(try await RequestBody.object(request, context: context))
         if input.section != nil { throw APIError.invalidField("section", "cannot be changed; create a new feed in the other section") }
@@ -90,15 +90,11 @@ struct FeedsController: Sendable {
     }
 
     func delete(_ request: Request, context: some RequestContext) async throws -> Response {
-        let key = try await admin(request, context)
+        let key = try await authenticator.requireAdmin(request, context)
         let (feed, _) = try await find(request, context, siteId: key.siteId)
         let store = self.store
         _ = try await Blocking.run { try store.deleteFeed(id: feed.id) }
         return JSONResponse.make(bytes: FeedWire.result { json in json.null("data") })
-    }
-
-    private func admin(_ request: Request, _ context: some RequestContext) async throws -> AuthenticatedKey {
-        try await authenticator.require(request, site: try context.parameters.require("site"), scope: .admin)
     }
 
     private func find(_ request: Request, _ context: some RequestContext, siteId: Int64) async throws -> (Feed, Section?) {

@@ -15,7 +15,7 @@ struct ModerationController: Sendable {
     let now: @Sendable () -> Date
 
     func inbox(_ request: Request, context: some RequestContext) async throws -> Response {
-        let key = try await admin(request, context)
+        let key = try await authenticator.requireAdmin(request, context)
         let parameters = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
         let postsRequest = try PostsRequest(parameters)
         let store = self.store
@@ -32,7 +32,7 @@ struct ModerationController: Sendable {
     }
 
     func post(_ request: Request, context: some RequestContext) async throws -> Response {
-        let key = try await admin(request, context)
+        let key = try await authenticator.requireAdmin(request, context)
         let id = try flocklerId(context)
         let store = self.store
         let (found, history) = try await Blocking.run { () throws -> (StoredPost?, [HistoryEntry]) in
@@ -77,7 +77,7 @@ struct ModerationController: Sendable {
     }
 
     func batch(_ request: Request, context: some RequestContext) async throws -> Response {
-        let key = try await admin(request, context)
+        let key = try await authenticator.requireAdmin(request, context)
         let body = try await RequestBody.object(request, context: context)
         for field in body.keys where field != "action" && field != "ids" { throw APIError.invalidField(field, "is not a field of a batch") }
         let action: OperatorAction
@@ -100,7 +100,7 @@ struct ModerationController: Sendable {
     }
 
     private func act(_ action: OperatorAction, _ request: Request, _ context: some RequestContext) async throws -> Response {
-        let key = try await admin(request, context)
+        let key = try await authenticator.requireAdmin(request, context)
         let id = try flocklerId(context)
         guard let post = try await run(action, ids: [id], key: key).first else { throw APIError.notFound("post \(id)") }
         return JSONResponse.make(bytes: FeedWire.result { json in ModerationWire.writePost(post, history: nil, key: "data", into: &json) })
@@ -116,10 +116,6 @@ struct ModerationController: Sendable {
                            message: "no post of this site has the id \(missing.map(String.init).joined(separator: ", ")); nothing was changed",
                            details: [.init(field: "ids", message: "unknown: \(missing.map(String.init).joined(separator: ", "))")])
         }
-    }
-
-    func admin(_ request: Request, _ context: some RequestContext) async throws -> AuthenticatedKey {
-        try await authenticator.require(request, site: try context.parameters.require("site"), scope: .admin)
     }
 
     private func flocklerId(_ context: some RequestContext) throws -> Int64 {

@@ -11,7 +11,7 @@ struct RulesController: Sendable {
     let now: @Sendable () -> Date
 
     func get(_ request: Request, context: some RequestContext) async throws -> Response {
-        let key = try await moderation.admin(request, context)
+        let key = try await moderation.authenticator.requireAdmin(request, context)
         let store = self.store
         let rules = try await Blocking.run { try store.ruleSet(siteId: key.siteId) }
         return try Self.respond(rules.jsonObject)
@@ -19,7 +19,7 @@ struct RulesController: Sendable {
 
     /// Replaces the rules; `?reevaluate=true` decides the inbox again (operator decisions stay).
     func put(_ request: Request, context: some RequestContext) async throws -> Response {
-        let key = try await moderation.admin(request, context)
+        let key = try await moderation.authenticator.requireAdmin(request, context)
         let reevaluate = try Self.flag(request, "reevaluate")
         let rules = try Self.ruleSet(try await RequestBody.object(request, context: context))
         let store = self.store
@@ -40,7 +40,7 @@ struct RulesController: Sendable {
 
     /// What a rule set would decide for the site's recent posts, changing nothing.
     func preview(_ request: Request, context: some RequestContext) async throws -> Response {
-        let key = try await moderation.admin(request, context)
+        let key = try await moderation.authenticator.requireAdmin(request, context)
         let rules = try Self.ruleSet(try await RequestBody.object(request, context: context))
         let store = self.store
         let (posts, feeds) = try await Blocking.run { () throws -> ([StoredPost], [Int64: Feed]) in
@@ -76,7 +76,7 @@ struct RulesController: Sendable {
     }
 
     func log(_ request: Request, context: some RequestContext) async throws -> Response {
-        let key = try await moderation.admin(request, context)
+        let key = try await moderation.authenticator.requireAdmin(request, context)
         var limit = 50
         var before: Int64?
         for (name, value) in request.uri.queryParameters.map({ (String($0.key), String($0.value)) }) {

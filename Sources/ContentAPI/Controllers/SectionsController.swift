@@ -9,7 +9,7 @@ struct SectionsController: Sendable {
     let now: @Sendable () -> Date
 
     func list(_ request: Request, context: some RequestContext) async throws -> Response {
-        let key = try await authenticator.require(request, site: try context.parameters.require("site"), scope: .admin)
+        let key = try await authenticator.requireAdmin(request, context)
         let store = self.store
         let sections = try await Blocking.run { try store.sections(siteId: key.siteId) }
         return JSONResponse.make(bytes: FeedWire.result { json in
@@ -20,7 +20,7 @@ struct SectionsController: Sendable {
     }
 
     func create(_ request: Request, context: some RequestContext) async throws -> Response {
-        let key = try await authenticator.require(request, site: try context.parameters.require("site"), scope: .admin)
+        let key = try await authenticator.requireAdmin(request, context)
         let body = try await RequestBody.object(request, context: context)
         let object = body["section"] as? [String: Any] ?? body
         for field in object.keys where field != "name" {

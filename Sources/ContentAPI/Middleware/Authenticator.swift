@@ -34,6 +34,11 @@ final class Authenticator: Sendable {
         return key
     }
 
+    /// The admin key of a request to a `/v2/:site/...` route of that site.
+    func requireAdmin(_ request: Request, _ context: some RequestContext) async throws -> AuthenticatedKey {
+        try await require(request, site: try context.parameters.require("site"), scope: .admin)
+    }
+
     private func lookup(_ secret: String) async throws -> AuthenticatedKey? {
         let now = ContinuousClock.now
         if let cached = cache.withLock({ $0[secret] }), cached.expires > now { return cached.key }

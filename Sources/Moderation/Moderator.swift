@@ -46,11 +46,6 @@ public enum Moderator {
             return Decision(state: state, decidedBy: .rules, score: score, reasons: scored.map(\.1))
         }
     }
-
-    /// The state of a new post when no rule set applies: the feed's mode alone.
-    public static func initialState(of post: Post, feedMode: ModerationType) -> ModerationState {
-        decide(post, feedMode: feedMode, ruleSet: .empty).state
-    }
 }
 
 /// What the rules may look at besides the post: fingerprints of the site's recent posts,

@@ -76,9 +76,7 @@ public struct FeedScheduler: Sendable {
 
     /// The host a feed is fetched from, for the per-host limit.
     static func host(of feed: Feed) -> String {
-        guard let url = feed.attributes["url"]?.stringValue, let start = url.range(of: "://") else { return "" }
-        let rest = url[start.upperBound...]
-        return String(rest.prefix { $0 != "/" && $0 != "?" && $0 != "#" }).lowercased()
+        feed.attributes["url"]?.stringValue.flatMap(WebAddress.init)?.host ?? ""
     }
 }
 

@@ -21,10 +21,11 @@ enum KeySecrets {
         UUID().uuidString.lowercased()
     }
 
-    private static func hex(_ bytes: [UInt8]) -> String {
+    /// Lower-case hexadecimal digits of `bytes`.
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count * 2)
+        out.reserveCapacity(bytes.underestimatedCount * 2)
         for byte in bytes {
             out.append(digits[Int(byte >> 4)])
             out.append(digits[Int(byte & 0xF)])

@@ -59,15 +59,7 @@ struct RulesController: Sendable {
                 json.string("state", decision.state.rawValue)
                 json.string("decidedBy", decision.decidedBy.rawValue)
                 json.number("score", decision.score)
-                json.beginArray("reasons")
-                for reason in decision.reasons {
-                    json.beginObject()
-                    json.string("rule", reason.rule)
-                    json.string("type", reason.type)
-                    json.string("detail", reason.detail)
-                    json.endObject()
-                }
-                json.endArray()
+                ModerationWire.writeReasons(decision.reasons, into: &json)
                 json.bool("operatorDecided", stored.moderation.decidedBy == .operator)
                 json.endObject()
             }

@@ -11,8 +11,15 @@ enum ModerationWire {
         json.string("state", stored.state.rawValue)
         json.string("decidedBy", stored.moderation.decidedBy.rawValue)
         json.number("score", stored.moderation.score)
+        writeReasons(stored.moderation.reasons, into: &json)
+        json.string("decidedAt", (stored.moderation.decidedAt ?? stored.createdAt).isoMillis)
+        json.endObject()
+    }
+
+    /// `"reasons": [{"rule", "type", "detail"}]`.
+    static func writeReasons(_ reasons: [Reason], into json: inout JSONWriter) {
         json.beginArray("reasons")
-        for reason in stored.moderation.reasons {
+        for reason in reasons {
             json.beginObject()
             json.string("rule", reason.rule)
             json.string("type", reason.type)
@@ -20,8 +27,6 @@ enum ModerationWire {
             json.endObject()
         }
         json.endArray()
-        json.string("decidedAt", (stored.moderation.decidedAt ?? stored.createdAt).isoMillis)
-        json.endObject()
     }
 
     /// A post with its moderation member (and history, when given), as the member `key`.

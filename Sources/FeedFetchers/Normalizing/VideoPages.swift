@@ -34,13 +34,15 @@ enum ImageURL {
     }
 }
 
-/// The lower-cased host, the path and the query of an absolute http(s) URL, split on bytes.
-struct WebAddress {
-    var host: String
-    var path: String
-    var query: String
+/// The lower-cased host (without port), the path and the query of an absolute http(s) URL,
+/// split on bytes.
+public struct WebAddress: Sendable, Equatable {
+    public var host: String
+    public var path: String
+    public var query: String
 
-    init?(_ url: String) {
+    /// Splits `url`; nil when it has no `://`.
+    public init?(_ url: String) {
         let bytes = Array(url.utf8)
         guard let schemeEnd = Self.find(bytes, [0x3A, 0x2F, 0x2F], from: 0) else { return nil }  // "://"
         var index = schemeEnd + 3

@@ -21,21 +21,11 @@ public enum FeedParser {
     }
 
     private static func parseXML(_ bytes: [UInt8], url: String?, contentType: String?) throws(FeedParseError) -> ParsedFeed {
-        let decoded: DecodedDocument
-        do {
-            decoded = try DocumentDecoder.decode(bytes, httpContentType: contentType)
-        } catch {
-            throw .unreadableEncoding(detail: String(describing: error))
-        }
-        let repaired = EntityRepair.repair(decoded.utf8)
         // Entries are normalized as they close, so the raw text of a large document is never
         // all held at once; the feed's author, which may come after the entries, fills in last.
         var posts: [Post] = []
         let builder = FeedBuilder(baseURL: url) { posts.append(EntryNormalizer(feedAuthor: nil).post(from: $0)) }
-        let outcome = SAXParser.parse(repaired, delegate: builder)
-        guard outcome.sawRootElement else {
-            throw .notXMLOrJSON(detail: outcome.firstError ?? "no root element")
-        }
+        try XMLDocumentReader.read(bytes, contentType: contentType, delegate: builder)
         guard let format = builder.format else {
             throw .notAFeed(rootElement: builder.rootName ?? "?")
         }

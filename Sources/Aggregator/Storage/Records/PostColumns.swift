@@ -108,14 +108,7 @@ enum PostColumns {
             part.withUTF8 { hasher.update(bufferPointer: UnsafeRawBufferPointer($0)) }
             hasher.update(data: separator)
         }
-        let digits = Array("0123456789abcdef".utf8)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(32)
-        for byte in hasher.finalize().prefix(16) {
-            hex.append(digits[Int(byte >> 4)])
-            hex.append(digits[Int(byte & 0xF)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        return KeySecrets.hex(hasher.finalize().prefix(16))
     }
 
     private static let separator = Data([0])

@@ -20,15 +20,8 @@ public enum OPMLParser {
         guard bytes.count <= FeedParser.maximumDocumentSize else {
             throw .tooLarge(bytes: bytes.count, limit: FeedParser.maximumDocumentSize)
         }
-        let decoded: DecodedDocument
-        do {
-            decoded = try DocumentDecoder.decode(bytes)
-        } catch {
-            throw .unreadableEncoding(detail: String(describing: error))
-        }
         let collector = OutlineCollector()
-        let outcome = SAXParser.parse(EntityRepair.repair(decoded.utf8), delegate: collector)
-        guard outcome.sawRootElement else { throw .notXMLOrJSON(detail: outcome.firstError ?? "no root element") }
+        try XMLDocumentReader.read(bytes, delegate: collector)
         guard collector.rootName == "opml" else { throw .notAFeed(rootElement: collector.rootName ?? "?") }
         return collector.outlines
     }

@@ -90,7 +90,7 @@ final class FeedBuilder: SAXDelegate {
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let kind = fieldKind else { return }
         if kind == .xhtml {
-            appendEscaped(bytes)
+            _ = HTMLEscaper.appendText(bytes, to: &text)
         } else {
             text.append(contentsOf: bytes)
         }
@@ -146,7 +146,7 @@ final class FeedBuilder: SAXDelegate {
             appendASCII(" ")
             appendASCII(localName)
             appendASCII("=\"")
-            appendEscaped(value, quotes: true)
+            value.withUTF8 { HTMLEscaper.appendAttribute($0, to: &text) }
             appendASCII("\"")
         }
         appendASCII(">")
@@ -162,7 +162,7 @@ final class FeedBuilder: SAXDelegate {
         }
         let literal = Array(text[start...])
         text.removeSubrange(start...)
-        literal.withUnsafeBufferPointer { appendEscaped($0) }
+        literal.withUnsafeBufferPointer { _ = HTMLEscaper.appendText($0, to: &text) }
         fieldKind = .xhtml
     }
 
@@ -182,36 +182,6 @@ final class FeedBuilder: SAXDelegate {
 
     private func appendASCII(_ string: String) {
         text.append(contentsOf: string.utf8)
-    }
-
-    /// Appends text escaped for HTML, copying the runs between special bytes in bulk.
-    private func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var runStart = 0
-        for index in 0..<bytes.count {
-            let replacement: StaticString
-            switch bytes[index] {
-            case UInt8(ascii: "&"): replacement = "&amp;"
-            case UInt8(ascii: "<"): replacement = "&lt;"
-            case UInt8(ascii: ">"): replacement = "&gt;"
-            default: continue
-            }
-            text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-            replacement.withUTF8Buffer { text.append(contentsOf: $0) }
-            runStart = index + 1
-        }
-        text.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
-    }
-
-    private func appendEscaped(_ string: String, quotes: Bool) {
-        for byte in string.utf8 {
-            switch byte {
-            case UInt8(ascii: "&"): text.append(contentsOf: "&amp;".utf8)
-            case UInt8(ascii: "<"): text.append(contentsOf: "&lt;".utf8)
-            case UInt8(ascii: ">"): text.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\"") where quotes: text.append(contentsOf: "&quot;".utf8)
-            default: text.append(byte)
-            }
-        }
     }
 
     private func elementBase(_ attributes: XMLAttributes, parentBase: String?) -> String? {

@@ -81,10 +81,22 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // A replay server for the platform fixtures, shared by the test targets (not a product).
+        .target(
+            name: "PlatformReplay",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            path: "Tests/PlatformReplay",
+            swiftSettings: strict
+        ),
         .testTarget(
             name: "FetcherTests",
             dependencies: [
-                "FeedFetchers",
+                "FeedFetchers", "PlatformReplay",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
@@ -103,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "ContentAPITests",
             dependencies: [
-                "ContentAPI", "Aggregator", "FeedFetchers",
+                "ContentAPI", "Aggregator", "FeedFetchers", "PlatformReplay",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -1,3 +1,4 @@
+import FeedFetchers
 import Foundation
 import Moderation
 
@@ -36,33 +37,6 @@ public struct Feed: Sendable, Equatable {
         self.fetchState = fetchState
         self.createdAt = createdAt
         self.updatedAt = updatedAt
-    }
-}
-
-/// One value of a feed attribute: feed attributes are flat JSON scalars.
-public enum FeedAttribute: Sendable, Equatable {
-    case string(String)
-    case bool(Bool)
-    case number(Double)
-
-    /// The value as a string, when it is one.
-    public var stringValue: String? {
-        if case .string(let value) = self { return value }
-        return nil
-    }
-
-    /// The value as a boolean: a JSON boolean, or "true"/"1"/"false"/"0" from a form.
-    public var boolValue: Bool? {
-        switch self {
-        case .bool(let value): return value
-        case .string(let value):
-            switch value.lowercased() {
-            case "true", "1", "yes", "on": return true
-            case "false", "0", "no", "off", "": return false
-            default: return nil
-            }
-        case .number(let value): return value != 0
-        }
     }
 }
 

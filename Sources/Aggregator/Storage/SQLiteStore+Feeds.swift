@@ -1,3 +1,4 @@
+import FeedFetchers
 import Foundation
 import GRDB
 import Moderation

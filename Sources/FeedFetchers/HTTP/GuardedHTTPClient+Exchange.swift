@@ -74,10 +74,11 @@ extension GuardedHTTPClient {
         return lease
     }
 
-    /// The GET for one hop: Roost's headers, the conditional headers, then the caller's.
+    /// The request for one hop: Roost's headers, the conditional headers, then the caller's.
     func makeRequest(url: String, request: FetchRequest, forwardCredentials: Bool) -> HTTPClientRequest {
         var outgoing = HTTPClientRequest(url: url)
-        outgoing.method = .GET
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        if let body = request.body { outgoing.body = .bytes(ByteBuffer(bytes: body)) }
         var headers = HTTPHeaders()
         headers.add(name: "User-Agent", value: userAgent)
         headers.add(name: "Accept", value: Self.feedAccept)

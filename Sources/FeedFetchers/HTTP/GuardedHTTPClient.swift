@@ -115,10 +115,11 @@ public final class GuardedHTTPClient: HTTPTransport {
         let deadline = NIODeadline.now() + TimeAmount(totalTimeout)
         let origin = Origin(url: request.url)
         var url = request.url
+        var hop = request
         var redirects: [FetchResponse.Redirect] = []
         while true {
             let exchange = try await self.exchange(
-                url: url, request: request, forwardCredentials: Origin(url: url) == origin, deadline: deadline)
+                url: url, request: hop, forwardCredentials: Origin(url: url) == origin, deadline: deadline)
             guard Self.isRedirect(exchange.status) else {
                 return FetchResponse(
                     status: exchange.status, finalURL: url, redirects: redirects, body: exchange.body,
@@ -135,6 +136,11 @@ public final class GuardedHTTPClient: HTTPTransport {
             guard let next = URLResolver.resolve(location, against: url) else { throw .invalidURL(location) }
             redirects.append(FetchResponse.Redirect(status: exchange.status, location: next))
             url = next
+            // A POST redirected by 301, 302 or 303 continues as a GET without its body (RFC 9110 §15.4).
+            if hop.method != "GET", exchange.status != 307, exchange.status != 308 {
+                hop.method = "GET"
+                hop.body = nil
+            }
         }
     }
 

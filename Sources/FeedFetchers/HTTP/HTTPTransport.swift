@@ -15,20 +15,27 @@ public struct FetchRequest: Sendable, Equatable {
     public var etag: String?
     /// `Last-Modified` of the last 200, sent back as `If-Modified-Since`.
     public var lastModified: String?
-    /// Extra request headers (platform APIs: `Authorization`, `Accept`).
+    /// Extra request headers (platform APIs: `Authorization`, `Accept`, `Content-Type`).
     public var headers: [(String, String)]
+    /// `GET` unless a platform API wants `POST` (TikTok's video list, Bluesky's login).
+    public var method: String
+    /// The request body, for `POST`.
+    public var body: [UInt8]?
 
     /// Creates a request.
-    public init(url: String, etag: String? = nil, lastModified: String? = nil, headers: [(String, String)] = []) {
+    public init(url: String, etag: String? = nil, lastModified: String? = nil, headers: [(String, String)] = [],
+                method: String = "GET", body: [UInt8]? = nil) {
         self.url = url
         self.etag = etag
         self.lastModified = lastModified
         self.headers = headers
+        self.method = method
+        self.body = body
     }
 
     public static func == (lhs: FetchRequest, rhs: FetchRequest) -> Bool {
         lhs.url == rhs.url && lhs.etag == rhs.etag && lhs.lastModified == rhs.lastModified
-            && lhs.headers.elementsEqual(rhs.headers) { $0 == $1 }
+            && lhs.headers.elementsEqual(rhs.headers) { $0 == $1 } && lhs.method == rhs.method && lhs.body == rhs.body
     }
 }
 

@@ -44,8 +44,10 @@ public struct Post: Sendable, Equatable {
         images: [PostImage] = [],
         videos: [PostVideo] = [],
         ctaLink: String? = nil,
-        attachments: [PostAttachment] = []
+        attachments: [PostAttachment] = [],
+        kind: PostType? = nil
     ) {
+        self.kind = kind
         self.channel = channel
         self.sourceId = sourceId
         self.sourceUrl = sourceUrl
@@ -61,9 +63,14 @@ public struct Post: Sendable, Equatable {
         self.attachments = attachments
     }
 
-    /// `video` if there are videos, else `image` if there are images, else `link` if the post
-    /// has a link, else `text` (SPEC §2).
+    /// The type a platform adapter gave the post, when its README's rule differs from the
+    /// feed rule below (a tweet with a link to itself is `text`; a review is `review`).
+    public var kind: PostType?
+
+    /// `kind` when set; else `video` if there are videos, else `image` if there are images,
+    /// else `link` if the post has a link, else `text` (SPEC §2).
     public var postType: PostType {
+        if let kind { return kind }
         if !videos.isEmpty { return .video }
         if !images.isEmpty { return .image }
         if sourceUrl != nil { return .link }
@@ -74,6 +81,8 @@ public struct Post: Sendable, Equatable {
 /// The kind of a post, derived from its media and link.
 public enum PostType: String, Sendable, Equatable {
     case video, image, link, text
+    /// A review or recommendation (Google reviews, Facebook recommendations), with a rating attachment.
+    case review
 }
 
 /// The author of a post; members are nil where unknown.

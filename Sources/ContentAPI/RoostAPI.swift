@@ -44,6 +44,7 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration,
     let moderation = ModerationController(store: store, authenticator: authenticator,
                                           links: LinkBuilder(publicBaseURL: configuration.publicBaseURL), now: now)
     let rules = RulesController(store: store, moderation: moderation, now: now)
+    let connections = ConnectionsController(store: store, authenticator: authenticator, now: now)
 
     router.get("/health", use: system.health)
     router.get("/openapi.json", use: system.openAPI)
@@ -55,6 +56,10 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration,
     router.patch("/v2/:site/feeds/:feedId", use: feeds.update)
     router.delete("/v2/:site/feeds/:feedId", use: feeds.delete)
     router.get("/v2/:site/sections", use: sections.list)
+    router.get("/v2/:site/connections", use: connections.list)
+    router.post("/v2/:site/connections", use: connections.create)
+    router.get("/v2/:site/connections/:connectionId", use: connections.get)
+    router.delete("/v2/:site/connections/:connectionId", use: connections.delete)
     router.post("/v2/:site/sections", use: sections.create)
     router.get("/v2/:site/inbox", use: moderation.inbox)
     router.get("/v2/:site/posts/:flocklerId", use: moderation.post)
@@ -84,6 +89,10 @@ public let apiRoutes: [APIRoute] = [
     APIRoute(method: .patch, path: "/v2/:site/feeds/:feedId"),
     APIRoute(method: .delete, path: "/v2/:site/feeds/:feedId"),
     APIRoute(method: .get, path: "/v2/:site/sections"),
+    APIRoute(method: .get, path: "/v2/:site/connections"),
+    APIRoute(method: .post, path: "/v2/:site/connections"),
+    APIRoute(method: .get, path: "/v2/:site/connections/:connectionId"),
+    APIRoute(method: .delete, path: "/v2/:site/connections/:connectionId"),
     APIRoute(method: .post, path: "/v2/:site/sections"),
     APIRoute(method: .get, path: "/v2/:site/inbox"),
     APIRoute(method: .get, path: "/v2/:site/posts/:flocklerId"),

@@ -14,10 +14,14 @@ public struct FieldProblem: Sendable, Equatable {
 
 /// Checks a feed's service and attributes before anything is created.
 public enum FeedValidation {
-    /// Services this build can fetch. The platform fetchers of SPEC §3.6 come with their own change.
-    public static let fetchableServices: [FeedService] = [.rss]
+    /// Services this build can fetch: RSS and every platform with an adapter (SPEC §3.6).
+    public static var fetchableServices: [FeedService] {
+        FeedService.allCases.filter { $0 == .rss || PlatformAdapters.adapter(for: $0.rawValue) != nil }
+    }
 
     /// The problems with `service` and `attributes`; empty when the feed can be created.
+    /// Credential fields among the attributes (`access_token`, ...) are allowed: the caller
+    /// moves them into a connection with `splitCredentials`.
     public static func problems(service name: String, attributes: [String: FeedAttribute], policy: NetworkPolicy,
                                 prefix: String = "feed.") -> [FieldProblem] {
         guard let service = FeedService(rawValue: name) else {
@@ -25,15 +29,72 @@ public enum FeedValidation {
             return [FieldProblem(field: prefix + "service", message: "is not a feed type Roost knows (\(known))")]
         }
         if service == .instagramBasicDisplay {
-            return [FieldProblem(field: prefix + "service", message: "instagram_basic_display was retired by Meta on 4 December 2024; create an instagram_graph_api feed with a professional account instead")]
+            return [FieldProblem(field: prefix + "service", message: "instagram_basic_display was retired by Meta on 4 December 2024; connect the account as an Instagram business or creator account and create an instagram_graph_api feed instead")]
         }
-        guard fetchableServices.contains(service) else {
-            return [FieldProblem(field: prefix + "service", message: "\(name) feeds are not supported by this Roost build yet; supported: \(fetchableServices.map(\.rawValue).joined(separator: ", "))")]
+        if service == .rss { return rssProblems(attributes, policy: policy, prefix: prefix) }
+        guard let adapter = PlatformAdapters.adapter(for: name) else {
+            return [FieldProblem(field: prefix + "service", message: "\(name) feeds are not supported by this Roost build; supported: \(fetchableServices.map(\.rawValue).joined(separator: ", "))")]
         }
-        switch service {
-        case .rss: return rssProblems(attributes, policy: policy, prefix: prefix)
-        default: return []
+        let credentialNames = Set(adapter.credentialFields.map(\.name))
+        var problems: [FieldProblem] = []
+        for key in attributes.keys.sorted() where !adapter.attributeNames.contains(key) && !credentialNames.contains(key) && key != Feed.connectionAttribute {
+            let known = (adapter.attributeNames.sorted() + [Feed.connectionAttribute]).joined(separator: ", ")
+            problems.append(FieldProblem(field: prefix + "feed_attributes.\(key)", message: "is not an attribute of \(name) feeds (\(known))"))
         }
+        if let connection = attributes[Feed.connectionAttribute], connection.textValue.flatMap({ Int64($0) }) == nil, connection.stringValue?.isEmpty ?? true {
+            problems.append(FieldProblem(field: prefix + "feed_attributes.\(Feed.connectionAttribute)", message: "must name a connection of this site by id or uuid"))
+        }
+        for key in credentialNames.sorted() {
+            if let value = attributes[key], value.stringValue?.isEmpty ?? true {
+                problems.append(FieldProblem(field: prefix + "feed_attributes.\(key)", message: "must be a non-empty string"))
+            }
+        }
+        let plain = attributes.filter { !credentialNames.contains($0.key) && $0.key != Feed.connectionAttribute }
+        for problem in adapter.problems(in: plain) {
+            problems.append(FieldProblem(field: prefix + "feed_attributes.\(problem.attribute)", message: problem.message))
+        }
+        return problems
+    }
+
+    /// Splits a platform feed's attributes into the plain ones and the credential fields
+    /// (which go into a connection, never into the feed).
+    public static func splitCredentials(service: FeedService, attributes: [String: FeedAttribute]) -> (attributes: [String: FeedAttribute], credentials: [String: String]) {
+        guard let adapter = PlatformAdapters.adapter(for: service.rawValue) else { return (attributes, [:]) }
+        let names = Set(adapter.credentialFields.map(\.name))
+        var plain: [String: FeedAttribute] = [:]
+        var credentials: [String: String] = [:]
+        for (key, value) in attributes {
+            if names.contains(key), let text = value.textValue { credentials[key] = text } else { plain[key] = value }
+        }
+        return (plain, credentials)
+    }
+
+    /// The problems with a connection's service and credentials (SPEC §3.6).
+    public static func connectionProblems(service name: String, credentials: [String: String]) -> [FieldProblem] {
+        guard let service = FeedService(rawValue: name), service != .rss else {
+            return [FieldProblem(field: "service", message: "is not a platform Roost connects to")]
+        }
+        guard let adapter = PlatformAdapters.adapter(for: name) else {
+            if service == .instagramBasicDisplay {
+                return [FieldProblem(field: "service", message: "instagram_basic_display was retired by Meta on 4 December 2024; connect an Instagram business or creator account as instagram_graph_api instead")]
+            }
+            return [FieldProblem(field: "service", message: "\(name) is not supported by this Roost build")]
+        }
+        guard !adapter.credentialFields.isEmpty else {
+            return [FieldProblem(field: "service", message: "\(name) feeds read public data and need no connection")]
+        }
+        let fields = adapter.credentialFields
+        var problems: [FieldProblem] = []
+        for key in credentials.keys.sorted() where !fields.contains(where: { $0.name == key }) {
+            problems.append(FieldProblem(field: "credentials.\(key)", message: "is not a credential of \(name) (\(fields.map(\.name).joined(separator: ", ")))"))
+        }
+        for field in fields where field.required && (credentials[field.name]?.isEmpty ?? true) {
+            problems.append(FieldProblem(field: "credentials.\(field.name)", message: "is required for \(name)"))
+        }
+        for (key, value) in credentials where value.utf8.count > 8192 {
+            problems.append(FieldProblem(field: "credentials.\(key)", message: "is longer than 8192 bytes"))
+        }
+        return problems
     }
 
     private static func rssProblems(_ attributes: [String: FeedAttribute], policy: NetworkPolicy, prefix: String) -> [FieldProblem] {

@@ -3,7 +3,7 @@ import Foundation
 
 extension IngestFeed {
     /// Saves the outcome: health, validators, redirect bookkeeping and the next fetch time.
-    func record(_ feed: Feed, _ result: IngestOutcome.Result, response: FetchResponse? = nil) -> IngestOutcome {
+    func record(_ feed: Feed, _ result: IngestOutcome.Result, response: FetchResponse? = nil, platform: PlatformRecord? = nil) -> IngestOutcome {
         let now = self.now()
         var state = feed.fetchState
         var health = feed.health
@@ -15,14 +15,26 @@ extension IngestFeed {
             state.lastModified = response?.lastModified
             interval = schedule.interval(publishedAt: dates, now: now, ttlMinutes: ttl, maxAge: response?.maxAge,
                                          retryAfter: response?.retryAfter)
+            if let platform {
+                state.cursor = platform.cursor
+                interval = max(interval, platform.minimumInterval)
+            }
             succeed(&state, &health, now: now)
         case .notModified:
             interval = previousInterval(feed) ?? schedule.fallback
             interval = max(interval, TimeInterval(min(response?.maxAge ?? 0, 86_400)))
+            if let platform {
+                state.cursor = platform.cursor
+                interval = max(interval, platform.minimumInterval)
+            }
             succeed(&state, &health, now: now)
         case .throttled:
             // Rate limiting is the server pacing us, not a broken feed: health stays as it was.
             interval = schedule.backoff(failures: 1, retryAfter: response?.retryAfter ?? 15 * 60)
+            if let resume = platform?.resumeAt {
+                // The platform named its reset: wait exactly until then (plus jitter below), however long.
+                interval = max(resume.timeIntervalSince(now), 1)
+            }
         case .gone(let message):
             health = FeedHealth(isHealthy: false, errorMessage: message)
             state.consecutiveFailures += 1
@@ -32,12 +44,21 @@ extension IngestFeed {
             state.consecutiveFailures += 1
             health = FeedHealth(isHealthy: false, errorMessage: message)
             interval = schedule.backoff(failures: state.consecutiveFailures, retryAfter: response?.retryAfter)
+        case .unavailable(let message):
+            state.consecutiveFailures += 1
+            if state.consecutiveFailures >= Self.failuresBeforeUnavailable {
+                health = FeedHealth(isHealthy: false, errorMessage: "\(message) (\(state.consecutiveFailures) failed fetches in a row)")
+            }
+            interval = schedule.backoff(failures: state.consecutiveFailures, retryAfter: response?.retryAfter)
         }
         let movedURL = trackRedirects(response, state: &state)
         state.nextFetchAt = now.addingTimeInterval(schedule.jittered(interval, unit: random()))
         save(feed, health: health, state: state, movedURL: movedURL, now: now)
         return IngestOutcome(feedId: feed.id, result: result, health: health, nextFetchAt: state.nextFetchAt)
     }
+
+    /// Failures in a row of a platform known to fail now and then (YouTube's feeds) before the feed turns unhealthy.
+    static let failuresBeforeUnavailable = 4
 
     private func succeed(_ state: inout FeedFetchState, _ health: inout FeedHealth, now: Date) {
         state.consecutiveFailures = 0

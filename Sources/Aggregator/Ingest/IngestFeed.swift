@@ -12,6 +12,7 @@ public struct IngestFeed: Sendable {
     let now: @Sendable () -> Date
     let random: @Sendable () -> Double
     let logger: Logger
+    let platforms: PlatformRuntime
 
     /// Permanent redirects to the same place seen in a row before the stored URL changes.
     static let redirectsBeforeMove = 3
@@ -19,7 +20,8 @@ public struct IngestFeed: Sendable {
     /// Creates the step; `random` returns numbers in 0..<1 for jitter.
     public init(store: any RoostStore, transport: any HTTPTransport, schedule: FetchSchedule = FetchSchedule(),
                 now: @escaping @Sendable () -> Date, random: @escaping @Sendable () -> Double,
-                logger: Logger = Logger(label: "roost.ingest")) {
+                logger: Logger = Logger(label: "roost.ingest"), platforms: PlatformRuntime = PlatformRuntime()) {
+        self.platforms = platforms
         self.store = store
         self.transport = transport
         self.schedule = schedule
@@ -31,6 +33,7 @@ public struct IngestFeed: Sendable {
     /// Fetches, parses and stores one feed, and records how it went. Never throws: every
     /// failure becomes the feed's health and a later retry.
     public func run(_ feed: Feed) async -> IngestOutcome {
+        guard feed.service == .rss else { return await runPlatform(feed) }
         guard let url = feed.attributes["url"]?.stringValue else {
             return record(feed, .failed(message: "the feed has no url attribute; set one with PATCH /v2/:site/feeds/:id"))
         }
@@ -53,16 +56,7 @@ public struct IngestFeed: Sendable {
             do {
                 let parsed = try FeedParser.parse(response.body, url: response.finalURL, contentType: response.contentType)
                 let posts = parsed.posts
-                let rules = try store.ruleSet(siteId: feed.siteId)
-                let checksDuplicates = rules.rules.contains { $0.kind == .spam }
-                var context = ModerationContext(
-                    recentFingerprints: checksDuplicates ? try store.recentFingerprints(siteId: feed.siteId, limit: 500) : [])
-                let summary = try store.upsertPosts(posts, feed: feed, now: now()) { post in
-                    let decision = Moderator.decide(post, feedMode: feed.moderationType, ruleSet: rules, context: context)
-                    // Posts of one batch count as recent for each other's near-duplicate check.
-                    if let fingerprint = decision.fingerprint { context.recentFingerprints.append(fingerprint) }
-                    return decision
-                }
+                let summary = try storePosts(posts, feed: feed)
                 return .fetched(summary, dates: posts.compactMap(\.publishedAt), ttl: parsed.info.ttlMinutes)
             } catch let error as FeedParseError {
                 return .failed(message: "\(response.finalURL) did not answer with a feed: \(error.description)")
@@ -75,6 +69,20 @@ public struct IngestFeed: Sendable {
             return .throttled(message: "\(response.finalURL) answered \(response.status) \(Self.reason(response.status)); retrying after the wait it asked for")
         default:
             return .failed(message: "\(response.finalURL) answered \(response.status) \(Self.reason(response.status))")
+        }
+    }
+
+    /// Stores a fetch's posts: new ones through moderation with the site's rules, known ones updated.
+    func storePosts(_ posts: [Post], feed: Feed) throws -> UpsertSummary {
+        let rules = try store.ruleSet(siteId: feed.siteId)
+        let checksDuplicates = rules.rules.contains { $0.kind == .spam }
+        var context = ModerationContext(
+            recentFingerprints: checksDuplicates ? try store.recentFingerprints(siteId: feed.siteId, limit: 500) : [])
+        return try store.upsertPosts(posts, feed: feed, now: now()) { post in
+            let decision = Moderator.decide(post, feedMode: feed.moderationType, ruleSet: rules, context: context)
+            // Posts of one batch count as recent for each other's near-duplicate check.
+            if let fingerprint = decision.fingerprint { context.recentFingerprints.append(fingerprint) }
+            return decision
         }
     }
 
@@ -103,6 +111,8 @@ public struct IngestOutcome: Sendable, Equatable {
         case throttled(message: String)
         case gone(message: String)
         case failed(message: String)
+        /// A failure the platform is known to have now and then: unhealthy only after several in a row.
+        case unavailable(message: String)
     }
 
     public var feedId: Int64

@@ -4,6 +4,9 @@ import Moderation
 
 /// A configured source of posts for one section of a site (SPEC §3.4).
 public struct Feed: Sendable, Equatable {
+    /// The attribute naming the connection a platform feed fetches with (SPEC §3.6).
+    public static let connectionAttribute = "connection_id"
+
     public var id: Int64
     public var uuid: String
     public var siteId: Int64

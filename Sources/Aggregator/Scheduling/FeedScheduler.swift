@@ -74,9 +74,10 @@ public struct FeedScheduler: Sendable {
         }
     }
 
-    /// The host a feed is fetched from, for the per-host limit.
+    /// The host a feed is fetched from, for the per-host limit; a platform feed counts as its platform's API.
     static func host(of feed: Feed) -> String {
-        feed.attributes["url"]?.stringValue.flatMap(WebAddress.init)?.host ?? ""
+        guard feed.service == .rss else { return "platform:" + feed.service.rawValue }
+        return feed.attributes["url"]?.stringValue.flatMap(WebAddress.init)?.host ?? ""
     }
 }
 
@@ -103,7 +104,7 @@ public struct TickSummary: Sendable, Equatable {
             updated += upsert.updated
         case .notModified:
             notModified += 1
-        case .failed, .gone, .throttled:
+        case .failed, .gone, .throttled, .unavailable:
             failed += 1
         }
     }

@@ -123,6 +123,23 @@ enum Migrations {
                 );
                 """)
         }
+        migrator.registerMigration("v3: platform connections, explicit post types") { db in
+            try db.execute(sql: """
+                ALTER TABLE posts ADD COLUMN post_type TEXT;
+                CREATE INDEX posts_feed_recent ON posts (feed_id, id DESC);
+                CREATE TABLE connections (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    uuid TEXT NOT NULL UNIQUE,
+                    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+                    service TEXT NOT NULL,
+                    name TEXT,
+                    credentials TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE INDEX connections_site ON connections (site_id, service, id);
+                """)
+        }
         return migrator
     }
 }

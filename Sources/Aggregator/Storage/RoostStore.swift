@@ -38,6 +38,23 @@ public protocol RoostStore: Sendable {
     /// Records a fetch's outcome for a feed.
     func saveFetchOutcome(feedId: Int64, health: FeedHealth, fetchState: FeedFetchState, now: Date) throws
 
+    // MARK: connections (SPEC §3.6)
+    /// Stores a site's credentials for one platform account.
+    func createConnection(_ connection: NewConnection, now: Date) throws -> Connection
+    /// A site's connections, oldest first.
+    func connections(siteId: Int64) throws -> [Connection]
+    /// One connection of a site by id or uuid.
+    func connection(siteId: Int64, idOrUUID: String) throws -> Connection?
+    /// The connection a feed fetches with: the one its `connection_id` names, else the
+    /// site's newest connection of the feed's service.
+    func connection(for feed: Feed) throws -> Connection?
+    /// Deletes a connection; false when there was none.
+    func deleteConnection(id: Int64) throws -> Bool
+    /// Merges changed credential fields (a refreshed token) into a connection.
+    func updateCredentials(connectionId: Int64, merging changes: [String: String], now: Date) throws
+    /// Source ids of a feed's most recently stored posts (platform polling stops at one).
+    func sourceIds(feedId: Int64, limit: Int) throws -> Set<String>
+
     // MARK: posts
     /// Stores fetched posts of a feed: a post seen before (same section, channel and source
     /// id, or link, or content) is updated in place; a new one gets `decide(post)`.

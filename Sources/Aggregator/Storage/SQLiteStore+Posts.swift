@@ -7,7 +7,7 @@ extension SQLiteStore {
     static let postColumns = """
         id, site_id, section_id, feed_id, channel, source_id, source_url, title, text_rich, text_plain, published_at,
         author_name, author_username, author_profile_url, author_image_url, tags, images, videos, attachments, cta_link,
-        state, pinned_index, created_at, updated_at, decided_by, score, reasons, decided_at
+        state, pinned_index, created_at, updated_at, decided_by, score, reasons, decided_at, post_type
         """
 
     @discardableResult
@@ -47,13 +47,13 @@ extension SQLiteStore {
                       PostColumns.encode(videos: post.videos), PostColumns.encode(attachments: post.attachments),
                       post.ctaLink, decision.state.rawValue, (post.publishedAt ?? now).millis, now.millis, now.millis,
                       decision.decidedBy.rawValue, decision.score, PostColumns.encode(reasons: decision.reasons), now.millis,
-                      decision.fingerprint.map { Int64(bitPattern: $0) }]
+                      decision.fingerprint.map { Int64(bitPattern: $0) }, post.kind?.rawValue]
         try db.cachedStatement(sql: """
             INSERT INTO posts (site_id, section_id, feed_id, channel, dedupe_key, content_hash, source_id, source_url, title,
                 text_rich, text_plain, published_at, author_name, author_username, author_profile_url, author_image_url,
                 tags, images, videos, attachments, cta_link, state, pinned, order_key, created_at, updated_at,
-                decided_by, score, reasons, decided_at, simhash)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?)
+                decided_by, score, reasons, decided_at, simhash, post_type)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """).execute(arguments: arguments)
         let id = db.lastInsertedRowID
         try replaceTags(db, postId: id, siteId: feed.siteId, tags: post.tags)
@@ -67,7 +67,7 @@ extension SQLiteStore {
         try db.execute(sql: """
             UPDATE posts SET content_hash = ?, source_id = ?, source_url = ?, title = ?, text_rich = ?, text_plain = ?,
                 published_at = ?, author_name = ?, author_username = ?, author_profile_url = ?, author_image_url = ?,
-                tags = ?, images = ?, videos = ?, attachments = ?, cta_link = ?, updated_at = ?,
+                tags = ?, images = ?, videos = ?, attachments = ?, cta_link = ?, updated_at = ?, post_type = ?,
                 order_key = CASE WHEN pinned = 1 THEN order_key ELSE COALESCE(?, created_at) END
             WHERE id = ?
             """, arguments: [hash, post.sourceId, post.sourceUrl, post.title, post.textRich, post.textPlain,
@@ -75,7 +75,7 @@ extension SQLiteStore {
                              post.from.profileImageUrl, PostColumns.encode(tags: post.tags),
                              PostColumns.encode(images: post.images), PostColumns.encode(videos: post.videos),
                              PostColumns.encode(attachments: post.attachments), post.ctaLink, now.millis,
-                             post.publishedAt?.millis, id])
+                             post.kind?.rawValue, post.publishedAt?.millis, id])
         let siteId = try Int64.fetchOne(db, sql: "SELECT site_id FROM posts WHERE id = ?", arguments: [id]) ?? 0
         try replaceTags(db, postId: id, siteId: siteId, tags: post.tags)
     }
@@ -102,7 +102,8 @@ extension SQLiteStore {
             publishedAt: (row[10] as Int64?).map(Date.init(millis:)),
             from: PostAuthor(name: row[11], username: row[12], profileUrl: row[13], profileImageUrl: row[14]),
             tags: PostColumns.tags(row[15]), images: PostColumns.images(row[16]), videos: PostColumns.videos(row[17]),
-            ctaLink: row[19], attachments: PostColumns.attachments(row[18]))
+            ctaLink: row[19], attachments: PostColumns.attachments(row[18]),
+            kind: (row[28] as String?).flatMap(PostType.init(rawValue:)))
         let moderation = ModerationRecord(decidedBy: Decision.Decider(rawValue: row[24]) ?? .auto, score: row[25],
                                           reasons: PostColumns.reasons(row[26]), decidedAt: (row[27] as Int64?).map(Date.init(millis:)))
         return StoredPost(flocklerId: row[0], siteId: row[1], sectionId: row[2], feedId: row[3], post: post, state: state,

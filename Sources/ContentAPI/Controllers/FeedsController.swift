@@ -50,10 +50,12 @@ struct FeedsController: Sendable {
         guard problems.isEmpty else { throw APIError.invalidFields(problems.map { .init(field: $0.field, message: $0.message) }) }
         let store = self.store
         let now = self.now()
+        let kind = FeedService(rawValue: service) ?? .rss
         let (feed, section) = try await Blocking.run { () throws -> (Feed, Section) in
             let section = try Self.resolveSection(input.section, siteId: key.siteId, store: store, now: now)
+            let plain = try Self.storeCredentials(of: kind, attributes, name: input.name ?? nil, siteId: key.siteId, store: store, now: now)
             let new = NewFeed(siteId: key.siteId, sectionId: section.id, name: input.name ?? nil,
-                              service: FeedService(rawValue: service) ?? .rss, attributes: attributes,
+                              service: kind, attributes: plain,
                               moderationType: input.moderationType ?? .savedToInbox, enabled: input.enabled ?? true)
             return (try store.createFeed(new, now: now), section)
         }
@@ -80,12 +82,20 @@ struct FeedsController: Sendable {
             let problems = FeedValidation.problems(service: feed.service.rawValue, attributes: attributes, policy: policy)
             guard problems.isEmpty else { throw APIError.invalidFields(problems.map { .init(field: $0.field, message: $0.message) }) }
         }
-        let changes = FeedChanges(name: input.name, moderationType: input.moderationType, enabled: input.enabled, attributes: input.attributes)
         let store = self.store
         let now = self.now()
-        guard let updated = try await Blocking.run({ try store.updateFeed(id: feed.id, changes, now: now) }) else {
-            throw APIError.notFound("feed")
+        let updated = try await Blocking.run { () throws -> Feed? in
+            var attributes = try input.attributes.map {
+                try Self.storeCredentials(of: feed.service, $0, name: feed.name, siteId: key.siteId, store: store, now: now)
+            }
+            // New attributes without a connection keep the one the feed had.
+            if attributes != nil, attributes?[Feed.connectionAttribute] == nil, let linked = feed.attributes[Feed.connectionAttribute] {
+                attributes?[Feed.connectionAttribute] = linked
+            }
+            let changes = FeedChanges(name: input.name, moderationType: input.moderationType, enabled: input.enabled, attributes: attributes)
+            return try store.updateFeed(id: feed.id, changes, now: now)
         }
+        guard let updated else { throw APIError.notFound("feed") }
         return JSONResponse.make(bytes: FeedWire.result { json in FeedWire.write(updated, section: section, key: "data", into: &json) })
     }
 
@@ -106,6 +116,30 @@ struct FeedsController: Sendable {
         }
         guard let found else { throw APIError.notFound("feed \(id.prefix(64))") }
         return found
+    }
+
+    /// A platform feed's attributes without secrets: credential fields given with the feed
+    /// become a connection of the site (SPEC §3.6: stored, never returned) that the feed
+    /// names in `connection_id`; a `connection_id` given must name a connection of the same service.
+    static func storeCredentials(of service: FeedService, _ attributes: [String: FeedAttribute], name: String?, siteId: Int64,
+                                 store: any RoostStore, now: Date) throws -> [String: FeedAttribute] {
+        guard service != .rss else { return attributes }
+        var (plain, credentials) = FeedValidation.splitCredentials(service: service, attributes: attributes)
+        if let linked = plain[Feed.connectionAttribute]?.textValue {
+            guard let connection = try store.connection(siteId: siteId, idOrUUID: linked), connection.service == service else {
+                throw APIError.invalidField("feed.feed_attributes.\(Feed.connectionAttribute)", "names no \(service.rawValue) connection of this site")
+            }
+            plain[Feed.connectionAttribute] = .string(String(connection.id))
+        }
+        guard !credentials.isEmpty else { return plain }
+        let problems = FeedValidation.connectionProblems(service: service.rawValue, credentials: credentials)
+        guard problems.isEmpty else {
+            throw APIError.invalidFields(problems.map { .init(field: "feed.feed_attributes." + $0.field.replacingOccurrences(of: "credentials.", with: ""), message: $0.message) })
+        }
+        let connection = try store.createConnection(
+            NewConnection(siteId: siteId, service: service, name: name.map { "feed: \($0)" }, credentials: credentials), now: now)
+        plain[Feed.connectionAttribute] = .string(String(connection.id))
+        return plain
     }
 
     /// The section a new feed goes into: named by id or UUID (which must exist), or by a

@@ -30,6 +30,10 @@ enum OpenAPIDocument {
             {
               "name": "system",
               "description": "No key needed."
+            },
+            {
+              "name": "connections",
+              "description": "A site's platform credentials (SPEC 3.6). Secrets are stored and never returned: a secret's value reads `[stored]`."
             }
           ],
           "paths": {
@@ -1751,6 +1755,208 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/v2/{site}/connections": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                }
+              ],
+              "get": {
+                "operationId": "listConnections",
+                "tags": [
+                  "connections"
+                ],
+                "summary": "The site's platform connections",
+                "description": "Admin key. Secret credential values are never returned.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The connections.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ConnectionListResult"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "post": {
+                "operationId": "createConnection",
+                "tags": [
+                  "connections"
+                ],
+                "summary": "Store credentials for a platform account",
+                "description": "Admin key. The site's feeds of that service fetch with the newest connection of the service unless a feed names one in `feed_attributes.connection_id`. Credential fields per service: `twitter_v2` bearer_token; `instagram_graph_api`, `facebook`, `vimeo` access_token; `linkedin` access_token (refresh_token); `tiktok` access_token, refresh_token, client_key, client_secret; `google_review` api_key, or access_token (refresh_token, client_id, client_secret); `bluesky` identifier, app_password. Unknown fields and missing required ones are a 422 naming `credentials.<field>`.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/ConnectionCreateRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The stored connection, secrets masked.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ConnectionResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "413": {
+                    "$ref": "#/components/responses/PayloadTooLarge"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/UnprocessableContent"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
+            },
+            "/v2/{site}/connections/{connectionId}": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                },
+                {
+                  "$ref": "#/components/parameters/ConnectionId"
+                }
+              ],
+              "get": {
+                "operationId": "getConnection",
+                "tags": [
+                  "connections"
+                ],
+                "summary": "One connection",
+                "description": "Admin key.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The connection, secrets masked.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/ConnectionResult"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              },
+              "delete": {
+                "operationId": "deleteConnection",
+                "tags": [
+                  "connections"
+                ],
+                "summary": "Delete a connection",
+                "description": "Admin key. Feeds that used it fetch with another connection of the service, or turn unhealthy saying they need one.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "Deleted: `{\"result\": {\"success\": true, \"data\": null}}`.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/DeletedResult"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
             }
           },
           "components": {
@@ -1803,6 +2009,15 @@ enum OpenAPIDocument {
                   "type": "integer",
                   "format": "int64",
                   "minimum": 1
+                }
+              },
+              "ConnectionId": {
+                "name": "connectionId",
+                "in": "path",
+                "required": true,
+                "description": "The connection's id or uuid.",
+                "schema": {
+                  "type": "string"
                 }
               }
             },
@@ -4629,6 +4844,144 @@ enum OpenAPIDocument {
                     }
                   }
                 ]
+              },
+              "Connection": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "uuid",
+                  "service",
+                  "name",
+                  "credentials",
+                  "created_at",
+                  "updated_at"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "uuid": {
+                    "type": "string"
+                  },
+                  "service": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "credentials": {
+                    "type": "object",
+                    "additionalProperties": {
+                      "type": "string"
+                    },
+                    "description": "Every stored field; secret values read `[stored]`, non-secret ones (a Bluesky identifier, a TikTok client_key) as stored."
+                  },
+                  "created_at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "updated_at": {
+                    "type": "string",
+                    "format": "date-time",
+                    "description": "When the credentials last changed (a refreshed token changes it)."
+                  }
+                }
+              },
+              "ConnectionCreateRequest": {
+                "type": "object",
+                "required": [
+                  "service",
+                  "credentials"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "service": {
+                    "type": "string",
+                    "enum": [
+                      "twitter_v2",
+                      "instagram_graph_api",
+                      "facebook",
+                      "linkedin",
+                      "tiktok",
+                      "google_review",
+                      "bluesky",
+                      "vimeo"
+                    ]
+                  },
+                  "name": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "maxLength": 200
+                  },
+                  "credentials": {
+                    "type": "object",
+                    "additionalProperties": {
+                      "type": "string"
+                    }
+                  }
+                },
+                "example": {
+                  "service": "twitter_v2",
+                  "name": "Brand account",
+                  "credentials": {
+                    "bearer_token": "AAAA..."
+                  }
+                }
+              },
+              "ConnectionResult": {
+                "type": "object",
+                "required": [
+                  "result"
+                ],
+                "properties": {
+                  "result": {
+                    "type": "object",
+                    "required": [
+                      "success",
+                      "data"
+                    ],
+                    "properties": {
+                      "success": {
+                        "type": "boolean"
+                      },
+                      "data": {
+                        "$ref": "#/components/schemas/Connection"
+                      }
+                    }
+                  }
+                }
+              },
+              "ConnectionListResult": {
+                "type": "object",
+                "required": [
+                  "result"
+                ],
+                "properties": {
+                  "result": {
+                    "type": "object",
+                    "required": [
+                      "success",
+                      "data"
+                    ],
+                    "properties": {
+                      "success": {
+                        "type": "boolean"
+                      },
+                      "data": {
+                        "type": "array",
+                        "items": {
+                          "$ref": "#/components/schemas/Connection"
+                        }
+                      }
+                    }
+                  }
+                }
               }
             }
           }

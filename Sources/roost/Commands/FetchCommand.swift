@@ -43,12 +43,18 @@ struct FetchCommand: AsyncParsableCommand {
 /// ingest step and the scheduler, with the real clock and random source.
 struct IngestEngine {
     let client: GuardedHTTPClient
+    /// The client for `ROOST_PLATFORM_BASE_<SERVICE>` replacements, which may be on the local network.
+    let trustedClient: GuardedHTTPClient?
     let scheduler: FeedScheduler
 
     init(store: any RoostStore, policy: NetworkPolicy, logger: Logger = Logger(label: "roost")) {
         let environment = ProcessInfo.processInfo.environment
         client = GuardedHTTPClient(policy: policy, now: { Date() })
-        let ingest = IngestFeed(store: store, transport: client, now: { Date() }, random: { Double.random(in: 0..<1) }, logger: logger)
+        let replaced = !PlatformEndpoints(environment: environment, services: FeedService.allCases.map(\.rawValue)).overrides.isEmpty
+        trustedClient = replaced ? GuardedHTTPClient(policy: NetworkPolicy(allowPrivateNetworks: true), now: { Date() }) : nil
+        let platforms = PlatformRuntime.fromEnvironment(environment, trustedTransport: trustedClient)
+        let ingest = IngestFeed(store: store, transport: client, now: { Date() }, random: { Double.random(in: 0..<1) },
+                                logger: logger, platforms: platforms)
         scheduler = FeedScheduler(store: store, ingest: ingest,
                                   workers: environment["ROOST_FETCH_WORKERS"].flatMap(Int.init) ?? 8,
                                   perHost: environment["ROOST_FETCH_PER_HOST"].flatMap(Int.init) ?? 2, logger: logger)
@@ -57,5 +63,6 @@ struct IngestEngine {
     /// Closes the HTTP client's connections.
     func shutdown() async {
         await client.shutdown()
+        await trustedClient?.shutdown()
     }
 }

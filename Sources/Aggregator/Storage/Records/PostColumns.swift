@@ -98,7 +98,7 @@ enum PostColumns {
                 post.publishedAt.map { String($0.millis) } ?? "", post.from.name ?? "", post.from.username ?? "",
                 post.from.profileUrl ?? "", post.from.profileImageUrl ?? "", encode(tags: post.tags),
                 encode(images: post.images), encode(videos: post.videos), encode(attachments: post.attachments),
-                post.ctaLink ?? ""])
+                post.ctaLink ?? ""] + (post.kind.map { [$0.rawValue] } ?? []))
     }
 
     private static func digest(_ parts: [String]) -> String {

@@ -1,0 +1,96 @@
+import FeedFetchers
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    private static let connectionColumns = "id, uuid, site_id, service, name, credentials, created_at, updated_at"
+
+    public func createConnection(_ new: NewConnection, now: Date) throws -> Connection {
+        try writer.write { db in
+            let uuid = KeySecrets.uuid()
+            try db.execute(sql: """
+                INSERT INTO connections (uuid, site_id, service, name, credentials, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [uuid, new.siteId, new.service.rawValue, new.name, CredentialsCoding.encode(new.credentials),
+                                 now.millis, now.millis])
+            return Connection(id: db.lastInsertedRowID, uuid: uuid, siteId: new.siteId, service: new.service, name: new.name,
+                              credentials: new.credentials, createdAt: now.wholeMillis, updatedAt: now.wholeMillis)
+        }
+    }
+
+    public func connections(siteId: Int64) throws -> [Connection] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: "SELECT \(Self.connectionColumns) FROM connections WHERE site_id = ? ORDER BY id",
+                             arguments: [siteId]).compactMap(Self.connection(from:))
+        }
+    }
+
+    public func connection(siteId: Int64, idOrUUID: String) throws -> Connection? {
+        try writer.read { db in
+            let sql = "SELECT \(Self.connectionColumns) FROM connections WHERE site_id = ? AND "
+            if let id = Int64(idOrUUID) {
+                return try Row.fetchOne(db, sql: sql + "id = ?", arguments: [siteId, id]).flatMap(Self.connection(from:))
+            }
+            return try Row.fetchOne(db, sql: sql + "uuid = ?", arguments: [siteId, idOrUUID.lowercased()]).flatMap(Self.connection(from:))
+        }
+    }
+
+    public func connection(for feed: Feed) throws -> Connection? {
+        if let linked = feed.attributes[Feed.connectionAttribute]?.textValue, let connection = try connection(siteId: feed.siteId, idOrUUID: linked),
+           connection.service == feed.service {
+            return connection
+        }
+        return try writer.read { db in
+            try Row.fetchOne(db, sql: """
+                SELECT \(Self.connectionColumns) FROM connections WHERE site_id = ? AND service = ? ORDER BY id DESC LIMIT 1
+                """, arguments: [feed.siteId, feed.service.rawValue]).flatMap(Self.connection(from:))
+        }
+    }
+
+    public func deleteConnection(id: Int64) throws -> Bool {
+        try writer.write { db in
+            try db.execute(sql: "DELETE FROM connections WHERE id = ?", arguments: [id])
+            return db.changesCount > 0
+        }
+    }
+
+    public func updateCredentials(connectionId: Int64, merging changes: [String: String], now: Date) throws {
+        try writer.write { db in
+            guard let text = try String.fetchOne(db, sql: "SELECT credentials FROM connections WHERE id = ?", arguments: [connectionId]) else {
+                return
+            }
+            var credentials = CredentialsCoding.decode(text)
+            credentials.merge(changes) { _, new in new }
+            try db.execute(sql: "UPDATE connections SET credentials = ?, updated_at = ? WHERE id = ?",
+                           arguments: [CredentialsCoding.encode(credentials), now.millis, connectionId])
+        }
+    }
+
+    public func sourceIds(feedId: Int64, limit: Int) throws -> Set<String> {
+        try writer.read { db in
+            Set(try String.fetchAll(db, sql: """
+                SELECT source_id FROM posts WHERE feed_id = ? AND source_id IS NOT NULL ORDER BY id DESC LIMIT ?
+                """, arguments: [feedId, limit]))
+        }
+    }
+
+    private static func connection(from row: Row) -> Connection? {
+        guard let service = FeedService(rawValue: row[3]) else { return nil }
+        return Connection(id: row[0], uuid: row[1], siteId: row[2], service: service, name: row[4],
+                          credentials: CredentialsCoding.decode(row[5]), createdAt: Date(millis: row[6]), updatedAt: Date(millis: row[7]))
+    }
+}
+
+/// Credentials as stored: a flat JSON object of strings.
+enum CredentialsCoding {
+    static func encode(_ credentials: [String: String]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: credentials, options: [.sortedKeys]) else { return "{}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func decode(_ text: String) -> [String: String] {
+        guard let data = text.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            return [:]
+        }
+        return object.compactMapValues { $0 as? String }
+    }
+}

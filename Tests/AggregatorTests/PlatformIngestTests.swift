@@ -155,3 +155,36 @@ struct PlatformIngestTests {
         #expect(feed.health.errorMessage?.contains("4 failed fetches in a row") == true)
     }
 }
+
+@Suite("Connection credentials at rest")
+struct ConnectionStorageTests {
+    @Test("Credentials are sealed in the database file and read back with the key file beside it")
+    func sealedAtRest() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("roost-seal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("roost.sqlite").path
+        let now = Date(timeIntervalSince1970: 1_700_000_000)
+        let siteUUID: String
+        do {
+            let store = try SQLiteStore(path: path)
+            let site = try store.createSite(name: "s", now: now).site
+            siteUUID = site.uuid
+            _ = try store.createConnection(NewConnection(siteId: site.id, service: .vimeo, name: nil,
+                                                         credentials: ["access_token": "very-secret-token-123"]), now: now)
+        }
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
+            + ((try? Data(contentsOf: URL(fileURLWithPath: path + "-wal"))) ?? Data())
+        #expect(bytes.range(of: Data("very-secret-token-123".utf8)) == nil)
+        let attributes = try FileManager.default.attributesOfItem(atPath: path + ".key")
+        #expect((attributes[.posixPermissions] as? NSNumber)?.intValue == 0o600)
+        let reopened = try SQLiteStore(path: path)
+        let site = try #require(try reopened.site(uuid: siteUUID))
+        #expect(try reopened.connections(siteId: site.id).first?.credentials["access_token"] == "very-secret-token-123")
+    }
+
+    @Test("A wrong ROOST_SECRET_KEY is refused with a message naming it")
+    func badKey() throws {
+        #expect(throws: (any Error).self) { try SQLiteStore(path: "/tmp/never-\(UUID().uuidString).sqlite", secretKey: "abc") }
+    }
+}

@@ -10,7 +10,7 @@ extension SQLiteStore {
             let uuid = KeySecrets.uuid()
             try db.execute(sql: """
                 INSERT INTO connections (uuid, site_id, service, name, credentials, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [uuid, new.siteId, new.service.rawValue, new.name, CredentialsCoding.encode(new.credentials),
+                """, arguments: [uuid, new.siteId, new.service.rawValue, new.name, sealer.seal(CredentialsCoding.encode(new.credentials)),
                                  now.millis, now.millis])
             return Connection(id: db.lastInsertedRowID, uuid: uuid, siteId: new.siteId, service: new.service, name: new.name,
                               credentials: new.credentials, createdAt: now.wholeMillis, updatedAt: now.wholeMillis)
@@ -20,7 +20,7 @@ extension SQLiteStore {
     public func connections(siteId: Int64) throws -> [Connection] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT \(Self.connectionColumns) FROM connections WHERE site_id = ? ORDER BY id",
-                             arguments: [siteId]).compactMap(Self.connection(from:))
+                             arguments: [siteId]).compactMap(connection(from:))
         }
     }
 
@@ -28,9 +28,9 @@ extension SQLiteStore {
         try writer.read { db in
             let sql = "SELECT \(Self.connectionColumns) FROM connections WHERE site_id = ? AND "
             if let id = Int64(idOrUUID) {
-                return try Row.fetchOne(db, sql: sql + "id = ?", arguments: [siteId, id]).flatMap(Self.connection(from:))
+                return try Row.fetchOne(db, sql: sql + "id = ?", arguments: [siteId, id]).flatMap(connection(from:))
             }
-            return try Row.fetchOne(db, sql: sql + "uuid = ?", arguments: [siteId, idOrUUID.lowercased()]).flatMap(Self.connection(from:))
+            return try Row.fetchOne(db, sql: sql + "uuid = ?", arguments: [siteId, idOrUUID.lowercased()]).flatMap(connection(from:))
         }
     }
 
@@ -42,7 +42,7 @@ extension SQLiteStore {
         return try writer.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT \(Self.connectionColumns) FROM connections WHERE site_id = ? AND service = ? ORDER BY id DESC LIMIT 1
-                """, arguments: [feed.siteId, feed.service.rawValue]).flatMap(Self.connection(from:))
+                """, arguments: [feed.siteId, feed.service.rawValue]).flatMap(connection(from:))
         }
     }
 
@@ -58,10 +58,10 @@ extension SQLiteStore {
             guard let text = try String.fetchOne(db, sql: "SELECT credentials FROM connections WHERE id = ?", arguments: [connectionId]) else {
                 return
             }
-            var credentials = CredentialsCoding.decode(text)
+            var credentials = CredentialsCoding.decode(sealer.open(text) ?? "{}")
             credentials.merge(changes) { _, new in new }
             try db.execute(sql: "UPDATE connections SET credentials = ?, updated_at = ? WHERE id = ?",
-                           arguments: [CredentialsCoding.encode(credentials), now.millis, connectionId])
+                           arguments: [sealer.seal(CredentialsCoding.encode(credentials)), now.millis, connectionId])
         }
     }
 
@@ -73,10 +73,11 @@ extension SQLiteStore {
         }
     }
 
-    private static func connection(from row: Row) -> Connection? {
+    private func connection(from row: Row) -> Connection? {
         guard let service = FeedService(rawValue: row[3]) else { return nil }
+        // Credentials sealed with another key read as none: the feed then asks for a new connection.
         return Connection(id: row[0], uuid: row[1], siteId: row[2], service: service, name: row[4],
-                          credentials: CredentialsCoding.decode(row[5]), createdAt: Date(millis: row[6]), updatedAt: Date(millis: row[7]))
+                          credentials: CredentialsCoding.decode(sealer.open(row[5]) ?? "{}"), createdAt: Date(millis: row[6]), updatedAt: Date(millis: row[7]))
     }
 }
 

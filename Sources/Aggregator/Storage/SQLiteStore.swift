@@ -9,16 +9,21 @@ public final class SQLiteStore: RoostStore {
     let writer: any DatabaseWriter
     /// Per-site counters bumped by every write that can change a post listing.
     private let counters = Mutex<[Int64: UInt64]>([:])
+    /// Seals connection credentials at rest.
+    let sealer: CredentialSealer
 
-    /// Opens (creating if needed) the database at `path` and migrates it.
-    public convenience init(path: String) throws {
+    /// Opens (creating if needed) the database at `path` and migrates it. Connection
+    /// credentials are sealed with `secretKey` (64 hex digits, `ROOST_SECRET_KEY`), else with
+    /// the key in `<path>.key`, created on first use.
+    public convenience init(path: String, secretKey: String? = nil) throws {
         var configuration = Configuration()
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             try db.execute(sql: "PRAGMA foreign_keys = ON")
         }
         configuration.busyMode = .timeout(10)
-        try self.init(writer: DatabasePool(path: path, configuration: configuration))
+        let sealer = try CredentialSealer.load(hex: secretKey, keyFile: path + ".key")
+        try self.init(writer: DatabasePool(path: path, configuration: configuration), sealer: sealer)
     }
 
     /// An in-memory database, for tests.
@@ -28,8 +33,9 @@ public final class SQLiteStore: RoostStore {
         return try SQLiteStore(writer: DatabaseQueue(configuration: configuration))
     }
 
-    init(writer: any DatabaseWriter) throws {
+    init(writer: any DatabaseWriter, sealer: CredentialSealer = CredentialSealer()) throws {
         self.writer = writer
+        self.sealer = sealer
         try Migrations.migrator().migrate(writer)
     }
 

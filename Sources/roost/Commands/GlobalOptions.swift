@@ -28,7 +28,8 @@ struct GlobalOptions: ParsableArguments {
     func openStore() throws -> SQLiteStore {
         let path = resolvedDatabasePath
         do {
-            return try SQLiteStore(path: path)
+            let secretKey = ProcessInfo.processInfo.environment["ROOST_SECRET_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+            return try SQLiteStore(path: path, secretKey: secretKey)
         } catch {
             throw CommandFailure(kind: .other, message: "cannot open the database \(path): \(error)")
         }

@@ -23,7 +23,7 @@ struct RoostCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "roost",
         abstract: "Roost: a self-hosted social content aggregator.",
-        subcommands: [ServeCommand.self, ParseCommand.self, SitesCommand.self, KeysCommand.self, FeedsCommand.self,
+        subcommands: [ServeCommand.self, ParseCommand.self, SitesCommand.self, KeysCommand.self, FeedsCommand.self, ConnectionsCommand.self,
                       FetchCommand.self, BenchCommand.self]
     )
 }

@@ -118,28 +118,14 @@ struct FeedsController: Sendable {
         return found
     }
 
-    /// A platform feed's attributes without secrets: credential fields given with the feed
-    /// become a connection of the site (SPEC §3.6: stored, never returned) that the feed
-    /// names in `connection_id`; a `connection_id` given must name a connection of the same service.
+    /// A platform feed's attributes without secrets (`FeedCredentials`), problems as a 422.
     static func storeCredentials(of service: FeedService, _ attributes: [String: FeedAttribute], name: String?, siteId: Int64,
                                  store: any RoostStore, now: Date) throws -> [String: FeedAttribute] {
-        guard service != .rss else { return attributes }
-        var (plain, credentials) = FeedValidation.splitCredentials(service: service, attributes: attributes)
-        if let linked = plain[Feed.connectionAttribute]?.textValue {
-            guard let connection = try store.connection(siteId: siteId, idOrUUID: linked), connection.service == service else {
-                throw APIError.invalidField("feed.feed_attributes.\(Feed.connectionAttribute)", "names no \(service.rawValue) connection of this site")
-            }
-            plain[Feed.connectionAttribute] = .string(String(connection.id))
+        do {
+            return try FeedCredentials.store(service: service, attributes: attributes, feedName: name, siteId: siteId, store: store, now: now)
+        } catch let error as FeedProblems {
+            throw APIError.invalidFields(error.problems.map { .init(field: $0.field, message: $0.message) })
         }
-        guard !credentials.isEmpty else { return plain }
-        let problems = FeedValidation.connectionProblems(service: service.rawValue, credentials: credentials)
-        guard problems.isEmpty else {
-            throw APIError.invalidFields(problems.map { .init(field: "feed.feed_attributes." + $0.field.replacingOccurrences(of: "credentials.", with: ""), message: $0.message) })
-        }
-        let connection = try store.createConnection(
-            NewConnection(siteId: siteId, service: service, name: name.map { "feed: \($0)" }, credentials: credentials), now: now)
-        plain[Feed.connectionAttribute] = .string(String(connection.id))
-        return plain
     }
 
     /// The section a new feed goes into: named by id or UUID (which must exist), or by a

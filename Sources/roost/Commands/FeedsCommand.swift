@@ -16,8 +16,10 @@ struct FeedsAddCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a feed and print it as JSON.")
 
     @Option(help: "The site's UUID.") var site: String
-    @Option(help: "The feed's address.") var url: String
-    @Option(help: "The feed type.") var type = "rss"
+    @Option(help: "The feed's address (rss, pinterest, youtube).") var url: String?
+    @Option(help: "The feed type: rss, twitter_v2, youtube, bluesky, ...") var type = "rss"
+    @Option(name: .customLong("attribute"), help: "A feed attribute as NAME=VALUE (repeatable), e.g. --attribute handle=example.bsky.social.")
+    var attributeOptions: [String] = []
     @Option(help: "The section to put it in (found or created by name).") var section = "default"
     @Option(help: "saved_to_inbox, ai_moderation or auto_publish.") var moderation = "saved_to_inbox"
     @Option(help: "A name for the feed.") var name: String?
@@ -29,16 +31,49 @@ struct FeedsAddCommand: ParsableCommand {
         }
         let store = try global.openStore()
         let found = try FeedsImportCommand.site(site, in: store)
-        let attributes: [String: FeedAttribute] = ["url": .string(url)]
+        var attributes = try Self.attributes(attributeOptions)
+        if let url { attributes["url"] = .string(url) }
         if let problem = FeedValidation.problems(service: type, attributes: attributes, policy: global.networkPolicy, prefix: "").first {
-            throw CommandFailure(kind: .usage, message: "\(problem.field == "feed_attributes.url" ? "--url" : "--type") \(problem.message)")
+            throw CommandFailure(kind: .usage, message: "\(Self.option(for: problem.field)) \(problem.message)")
         }
         let now = Date()
+        let service = FeedService(rawValue: type) ?? .rss
+        do {
+            attributes = try FeedCredentials.store(service: service, attributes: attributes, feedName: name, siteId: found.id,
+                                                   store: store, now: now, prefix: "")
+        } catch let error as FeedProblems {
+            throw CommandFailure(kind: .usage, message: error.problems.map { "\(Self.option(for: $0.field)) \($0.message)" }.joined(separator: "; "))
+        }
         let sectionRow = try store.section(siteId: found.id, named: section, now: now)
         let feed = try store.createFeed(NewFeed(siteId: found.id, sectionId: sectionRow.id, name: name,
-                                                service: FeedService(rawValue: type) ?? .rss, attributes: attributes,
+                                                service: service, attributes: attributes,
                                                 moderationType: mode), now: now)
         print(String(decoding: FeedWire.result { json in FeedWire.write(feed, section: sectionRow, key: "data", into: &json) }, as: UTF8.self))
+    }
+}
+
+extension FeedsAddCommand {
+    /// `NAME=VALUE` options as attributes: `true`/`false` as booleans, everything else as text.
+    static func attributes(_ options: [String]) throws -> [String: FeedAttribute] {
+        var attributes: [String: FeedAttribute] = [:]
+        for option in options {
+            let parts = option.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2, !parts[0].isEmpty else {
+                throw CommandFailure(kind: .usage, message: "--attribute \(option) must be NAME=VALUE")
+            }
+            let value = String(parts[1])
+            attributes[String(parts[0])] = value == "true" || value == "false" ? .bool(value == "true") : .string(value)
+        }
+        return attributes
+    }
+
+    /// The option a problem's field came from.
+    static func option(for field: String) -> String {
+        switch field {
+        case "service": return "--type"
+        case "feed_attributes.url": return "--url"
+        default: return "--attribute " + field.replacingOccurrences(of: "feed_attributes.", with: "")
+        }
     }
 }
 

@@ -5,6 +5,9 @@ public enum PlatformAdapters {
         TwitterAdapter(),
         TikTokAdapter(),
         VimeoAdapter(),
+        GoogleReviewAdapter(),
+        LinkedInAdapter(),
+        BlueskyAdapter(),
     ]
 
     /// The adapter of `service`, if this build fetches it.

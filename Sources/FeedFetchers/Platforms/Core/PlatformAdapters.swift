@@ -8,6 +8,8 @@ public enum PlatformAdapters {
         GoogleReviewAdapter(),
         LinkedInAdapter(),
         BlueskyAdapter(),
+        InstagramGraphAPIAdapter(),
+        FacebookAdapter(),
     ]
 
     /// The adapter of `service`, if this build fetches it.

@@ -1,7 +1,11 @@
 /// Every platform adapter of this build, by feed service.
 public enum PlatformAdapters {
     /// The adapters, in the order feed types are listed.
-    public static let all: [any PlatformAdapter] = []
+    public static let all: [any PlatformAdapter] = [
+        PinterestAdapter(),
+        YouTubeAdapter(),
+        FlickrAdapter(),
+    ]
 
     /// The adapter of `service`, if this build fetches it.
     public static func adapter(for service: String) -> (any PlatformAdapter)? {

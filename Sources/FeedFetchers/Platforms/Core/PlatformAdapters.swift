@@ -10,6 +10,9 @@ public enum PlatformAdapters {
         BlueskyAdapter(),
         InstagramGraphAPIAdapter(),
         FacebookAdapter(),
+        PinterestAdapter(),
+        YouTubeAdapter(),
+        FlickrAdapter(),
     ]
 
     /// The adapter of `service`, if this build fetches it.

@@ -27,6 +27,13 @@ def pattern_matches(expected, value):
     return re.match(regex, value, re.S) is not None
 
 
+def without_comment(value):
+    """`SOCS=CAI (consent, ...)` in a manifest means the header `SOCS=CAI`."""
+    if isinstance(value, str) and "<" not in value and " (" in value:
+        return value.split(" (", 1)[0]
+    return value
+
+
 def body_members(raw, content_type):
     text = raw.decode("utf-8", "replace")
     try:
@@ -63,7 +70,7 @@ class Replay:
             if any(not pattern_matches(v, query.get(k)) for k, v in (request.get("query") or {}).items()):
                 continue
             lowered = {k.lower(): v for k, v in headers.items()}
-            if any(k.lower() != "user-agent" and not pattern_matches(v, lowered.get(k.lower()))
+            if any(k.lower() != "user-agent" and not pattern_matches(without_comment(v), lowered.get(k.lower()))
                    for k, v in (request.get("headers") or {}).items()):
                 continue
             wanted = expected_body(request)

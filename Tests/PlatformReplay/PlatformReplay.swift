@@ -141,7 +141,7 @@ public final class PlatformReplay: Sendable {
         }
         for (name, expected) in interaction.headers where name.lowercased() != "user-agent" {
             guard let value = request.headers.first(where: { $0.key.lowercased() == name.lowercased() })?.value,
-                  pattern(expected, matches: value) else { return false }
+                  pattern(withoutComment(expected), matches: value) else { return false }
         }
         if !interaction.body.isEmpty {
             let sent = bodyMembers(request.body)
@@ -150,6 +150,13 @@ public final class PlatformReplay: Sendable {
             }
         }
         return true
+    }
+
+    /// A header value without a trailing explanation in parentheses: the manifests write
+    /// `"SOCS=CAI (consent, avoids the EU consent redirect)"` for the header `SOCS=CAI`.
+    static func withoutComment(_ value: String) -> String {
+        guard !value.contains("<"), let open = value.range(of: " (") else { return value }
+        return String(value[..<open.lowerBound])
     }
 
     /// Whether `value` fits `expected`, where each `<...>` stands for any non-empty text.

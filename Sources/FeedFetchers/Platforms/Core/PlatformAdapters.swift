@@ -3,16 +3,16 @@ public enum PlatformAdapters {
     /// The adapters, in the order feed types are listed.
     public static let all: [any PlatformAdapter] = [
         TwitterAdapter(),
-        TikTokAdapter(),
-        VimeoAdapter(),
-        GoogleReviewAdapter(),
-        LinkedInAdapter(),
-        BlueskyAdapter(),
-        InstagramGraphAPIAdapter(),
-        FacebookAdapter(),
         PinterestAdapter(),
         YouTubeAdapter(),
+        InstagramGraphAPIAdapter(),
+        FacebookAdapter(),
+        LinkedInAdapter(),
+        TikTokAdapter(),
+        GoogleReviewAdapter(),
+        BlueskyAdapter(),
         FlickrAdapter(),
+        VimeoAdapter(),
     ]
 
     /// The adapter of `service`, if this build fetches it.

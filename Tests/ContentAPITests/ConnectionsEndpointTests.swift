@@ -75,6 +75,18 @@ struct ConnectionsEndpointTests {
         }
     }
 
+    @Test("A credential given under a common other name is stored under the platform's field name")
+    func aliases() async throws {
+        let fixture = try APIFixture()
+        try await fixture.withClient { client in
+            let response = try await client.send(.post, "/v2/\(fixture.site.uuid)/connections", key: fixture.adminKey,
+                                                 json: #"{"service": "twitter_v2", "credentials": {"access_token": "AAAA-alias"}}"#)
+            #expect(response.status == .created)
+            let connection = try #require(try fixture.store.connections(siteId: fixture.site.id).first)
+            #expect(connection.credentials == ["bearer_token": "AAAA-alias"])
+        }
+    }
+
     @Test("instagram_basic_display feeds cannot be created: the 422 says Meta retired it and what to use")
     func basicDisplayRetired() async throws {
         let fixture = try APIFixture()

@@ -35,7 +35,7 @@ public enum FeedValidation {
         guard let adapter = PlatformAdapters.adapter(for: name) else {
             return [FieldProblem(field: prefix + "service", message: "\(name) feeds are not supported by this Roost build; supported: \(fetchableServices.map(\.rawValue).joined(separator: ", "))")]
         }
-        let credentialNames = Set(adapter.credentialFields.map(\.name))
+        let credentialNames = Set(adapter.credentialFields.flatMap { [$0.name] + $0.aliases })
         var problems: [FieldProblem] = []
         for key in attributes.keys.sorted() where !adapter.attributeNames.contains(key) && !credentialNames.contains(key) && key != Feed.connectionAttribute {
             let known = (adapter.attributeNames.sorted() + [Feed.connectionAttribute]).joined(separator: ", ")
@@ -60,13 +60,26 @@ public enum FeedValidation {
     /// (which go into a connection, never into the feed).
     public static func splitCredentials(service: FeedService, attributes: [String: FeedAttribute]) -> (attributes: [String: FeedAttribute], credentials: [String: String]) {
         guard let adapter = PlatformAdapters.adapter(for: service.rawValue) else { return (attributes, [:]) }
-        let names = Set(adapter.credentialFields.map(\.name))
+        let names = Set(adapter.credentialFields.flatMap { [$0.name] + $0.aliases })
         var plain: [String: FeedAttribute] = [:]
         var credentials: [String: String] = [:]
         for (key, value) in attributes {
             if names.contains(key), let text = value.textValue { credentials[key] = text } else { plain[key] = value }
         }
-        return (plain, credentials)
+        return (plain, normalizedCredentials(service: service.rawValue, credentials))
+    }
+
+    /// Credentials with each alias renamed to its field's name (`access_token` → X's `bearer_token`).
+    public static func normalizedCredentials(service: String, _ credentials: [String: String]) -> [String: String] {
+        guard let adapter = PlatformAdapters.adapter(for: service) else { return credentials }
+        var out: [String: String] = [:]
+        for (key, value) in credentials {
+            let field = adapter.credentialFields.first { $0.name == key || $0.aliases.contains(key) }
+            let name = field?.name ?? key
+            // The field's own name wins over an alias given beside it.
+            if out[name] == nil || key == name { out[name] = value }
+        }
+        return out
     }
 
     /// The problems with a connection's service and credentials (SPEC §3.6).
@@ -84,6 +97,7 @@ public enum FeedValidation {
             return [FieldProblem(field: "service", message: "\(name) feeds read public data and need no connection")]
         }
         let fields = adapter.credentialFields
+        let credentials = normalizedCredentials(service: name, credentials)
         var problems: [FieldProblem] = []
         for key in credentials.keys.sorted() where !fields.contains(where: { $0.name == key }) {
             problems.append(FieldProblem(field: "credentials.\(key)", message: "is not a credential of \(name) (\(fields.map(\.name).joined(separator: ", ")))"))

@@ -37,7 +37,8 @@ struct ConnectionsController: Sendable {
         guard let service = FeedService(rawValue: input.service) else { throw APIError.invalidField("service", "is not a platform Roost connects to") }
         let store = self.store
         let now = self.now()
-        let new = NewConnection(siteId: key.siteId, service: service, name: input.name, credentials: input.credentials)
+        let credentials = FeedValidation.normalizedCredentials(service: input.service, input.credentials)
+        let new = NewConnection(siteId: key.siteId, service: service, name: input.name, credentials: credentials)
         let connection = try await Blocking.run { try store.createConnection(new, now: now) }
         return JSONResponse.make(status: .created, bytes: FeedWire.result { json in ConnectionWire.write(connection, key: "data", into: &json) })
     }

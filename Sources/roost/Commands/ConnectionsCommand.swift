@@ -36,7 +36,8 @@ struct ConnectionsAddCommand: ParsableCommand {
         let store = try global.openStore()
         let found = try FeedsImportCommand.site(site, in: store)
         guard let kind = FeedService(rawValue: service) else { throw CommandFailure(kind: .usage, message: "--service is not a platform") }
-        let connection = try store.createConnection(NewConnection(siteId: found.id, service: kind, name: name, credentials: credentials), now: Date())
+        let normalized = FeedValidation.normalizedCredentials(service: service, credentials)
+        let connection = try store.createConnection(NewConnection(siteId: found.id, service: kind, name: name, credentials: normalized), now: Date())
         var json = JSONWriter()
         json.beginObject()
         ConnectionWire.write(connection, key: "data", into: &json)

@@ -273,7 +273,7 @@ import Testing
         #expect(adapter.service == "instagram_graph_api")
         #expect(adapter.channel == "instagram")
         #expect(adapter.attributeNames == ["ig_user_id", "source", "hashtag"])
-        #expect(adapter.credentialFields.first == CredentialField("access_token"))
+        #expect(adapter.credentialFields.first == CredentialField("access_token", aliases: ["token"]))
         #expect(adapter.needsCredentials(Self.account))
         #expect(PlatformAdapters.adapter(for: "instagram_graph_api") is InstagramGraphAPIAdapter)
     }

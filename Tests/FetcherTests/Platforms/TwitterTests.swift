@@ -63,7 +63,7 @@ private func hashtag(_ tag: String) -> String { "<a href=\"https://x.com/hashtag
         let tooLong = adapter.problems(in: ["hashtag_or_keyword": .string(long)])
         #expect(tooLong.map(\.attribute) == ["hashtag_or_keyword"])
         #expect(tooLong.first?.message.contains("512") == true)
-        #expect(adapter.credentialFields == [CredentialField("bearer_token")])
+        #expect(adapter.credentialFields == [CredentialField("bearer_token", aliases: ["access_token", "token"])])
         #expect(adapter.channel == "twitter")
     }
 

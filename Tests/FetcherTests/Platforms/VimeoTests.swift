@@ -31,7 +31,7 @@ private func failure(_ harness: AdapterHarness, _ attributes: [String: FeedAttri
         #expect(adapter.problems(in: ["user": .string("kettle and crow")]).map(\.attribute) == ["user"])
         #expect(adapter.problems(in: ["user": .string("kettleandcrow"), "showcase_id": .string("latte")]).map(\.attribute) == ["showcase_id"])
         #expect(VimeoAdapter.user("https://vimeo.com/kettleandcrow/videos") == "kettleandcrow")
-        #expect(adapter.credentialFields == [CredentialField("access_token")])
+        #expect(adapter.credentialFields == [CredentialField("access_token", aliases: ["token"])])
     }
 
     @Test("The first fetch reads page 1 and page 2 with the manifest's parameters and skips the team-only video")

@@ -43,12 +43,16 @@ public struct CredentialField: Sendable, Equatable {
     public var required: Bool
     /// Whether it is a secret (never returned by the API); ids and user names are not.
     public var secret: Bool
+    /// Other names operators use for it (`access_token` for X's bearer token); a connection
+    /// stores the field under `name`.
+    public var aliases: [String]
 
     /// Creates a field description.
-    public init(_ name: String, required: Bool = true, secret: Bool = true) {
+    public init(_ name: String, required: Bool = true, secret: Bool = true, aliases: [String] = []) {
         self.name = name
         self.required = required
         self.secret = secret
+        self.aliases = aliases
     }
 }
 

@@ -5,7 +5,7 @@ import Foundation
 struct FacebookAdapter: PlatformAdapter {
     let service = "facebook"
     var attributeNames: Set<String> { ["page_id", "include_reviews"] }
-    var credentialFields: [CredentialField] { [CredentialField("access_token")] }
+    var credentialFields: [CredentialField] { [CredentialField("access_token", aliases: ["page_access_token", "token"])] }
     var minimumInterval: TimeInterval { 15 * 60 }
     /// Business Use Case limits grow with the Page's engagement; 200 calls an hour is a safe floor.
     var ratePolicy: RatePolicy { RatePolicy(requests: 200, per: 60 * 60) }

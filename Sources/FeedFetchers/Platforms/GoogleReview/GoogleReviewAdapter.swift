@@ -9,7 +9,7 @@ struct GoogleReviewAdapter: PlatformAdapter {
     /// Places routes use `api_key` (the server's ROOST_GOOGLE_API_KEY when the connection has
     /// none); Business Profile uses the OAuth token, refreshed when the client pair is present.
     let credentialFields = [
-        CredentialField("api_key", required: false), CredentialField("access_token", required: false),
+        CredentialField("api_key", required: false, aliases: ["key"]), CredentialField("access_token", required: false),
         CredentialField("refresh_token", required: false), CredentialField("client_id", required: false, secret: false),
         CredentialField("client_secret", required: false),
     ]

@@ -9,7 +9,7 @@ struct InstagramGraphAPIAdapter: PlatformAdapter {
     /// The token, and what the connection knows about it: which login made it
     /// (`instagram`/`facebook`) and when it was last extended, for the refresh.
     var credentialFields: [CredentialField] {
-        [CredentialField("access_token"),
+        [CredentialField("access_token", aliases: ["token"]),
          CredentialField("token_type", required: false, secret: false),
          CredentialField("refreshed_at", required: false, secret: false),
          CredentialField("expires_at", required: false, secret: false)]

@@ -6,7 +6,7 @@ import Foundation
 struct LinkedInAdapter: PlatformAdapter {
     let service = "linkedin"
     let attributeNames: Set<String> = ["organization_id"]
-    let credentialFields = [CredentialField("access_token"), CredentialField("refresh_token", required: false)]
+    let credentialFields = [CredentialField("access_token", aliases: ["token"]), CredentialField("refresh_token", required: false)]
     /// Quotas are daily, per member and per application: poll at most every half hour.
     let minimumInterval: TimeInterval = 30 * 60
     /// LinkedIn publishes no number; a member's daily allowance is in the low thousands.

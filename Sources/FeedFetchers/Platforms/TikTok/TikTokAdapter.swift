@@ -17,7 +17,7 @@ public struct TikTokAdapter: PlatformAdapter {
     public var attributeNames: Set<String> { [] }
     public var credentialFields: [CredentialField] {
         [
-            CredentialField("access_token"),
+            CredentialField("access_token", aliases: ["token"]),
             CredentialField("refresh_token", required: false),
             CredentialField("client_key", required: false, secret: false),
             CredentialField("client_secret", required: false),

@@ -17,7 +17,7 @@ public struct TwitterAdapter: PlatformAdapter {
     public var attributeNames: Set<String> {
         ["author", "hashtag_or_keyword", "include_replies", "videos_required", "pictures_required"]
     }
-    public var credentialFields: [CredentialField] { [CredentialField("bearer_token")] }
+    public var credentialFields: [CredentialField] { [CredentialField("bearer_token", aliases: ["access_token", "token"])] }
     /// X is paid per request: poll at most every half hour.
     public var minimumInterval: TimeInterval { 30 * 60 }
     /// Recent search with an app-only token: 450 requests per 15 minutes (Pro; the headers say more).

@@ -12,7 +12,7 @@ public struct VimeoAdapter: PlatformAdapter {
 
     public var service: String { "vimeo" }
     public var attributeNames: Set<String> { ["user", "showcase_id"] }
-    public var credentialFields: [CredentialField] { [CredentialField("access_token")] }
+    public var credentialFields: [CredentialField] { [CredentialField("access_token", aliases: ["token"])] }
     public var minimumInterval: TimeInterval { 15 * 60 }
     /// The fixtures' `X-RateLimit-Limit`: 600 a minute (Vimeo's headers say what is left).
     public var ratePolicy: RatePolicy { RatePolicy(requests: 600, per: 60) }

@@ -2871,7 +2871,7 @@ enum OpenAPIDocument {
                       "vimeo"
                     ],
                     "default": "rss",
-                    "description": "The feed type. This build fetches `rss` (RSS, Atom, RDF and JSON Feed); other types are answered 422 naming `feed.service`. `instagram_basic_display` was retired by Meta."
+                    "description": "The feed type: `rss` (RSS, Atom, RDF and JSON Feed) or a platform of SPEC 3.6: `twitter_v2`, `pinterest`, `youtube`, `instagram_graph_api`, `facebook`, `linkedin`, `tiktok`, `google_review`, `bluesky`, `flickr`, `vimeo`. `instagram_basic_display` is listed but cannot be created (Meta retired it on 4 December 2024): a 422 says to use `instagram_graph_api`."
                   },
                   "feed_attributes": {
                     "type": "object",
@@ -2882,7 +2882,7 @@ enum OpenAPIDocument {
                         "boolean"
                       ]
                     },
-                    "description": "The type's parameters (SPEC 3.4). `rss`: `{url}` (required, http(s), at most 2048 characters, allowed by the network policy); `twitter_v2`: `{author, hashtag_or_keyword, include_replies, videos_required, pictures_required}`; `pinterest`: `{url}`; `youtube`: `{channel_id | playlist_id | url}`.",
+                    "description": "The type's parameters (SPEC 3.4, 3.6). `rss`: `{url}`; `twitter_v2`: `{author, hashtag_or_keyword, include_replies, videos_required, pictures_required}`; `pinterest`: `{url}` (a board or profile address); `youtube`: `{channel_id | playlist_id | url, exclude_shorts}`; `instagram_graph_api`: `{ig_user_id, source: account|hashtag, hashtag}`; `facebook`: `{page_id, include_reviews}`; `linkedin`: `{organization_id}`; `tiktok`: `{}`; `google_review`: `{place_id, api: places|legacy, language, min_rating}` or `{account_id, location_id, min_rating}`; `bluesky`: `{handle | did | hashtag, include_reposts, include_replies}`; `flickr`: `{user_id, tags, tagmode}`; `vimeo`: `{user, showcase_id}`. Platform feeds may name a connection in `connection_id`; credential fields given here (`access_token`, `app_password`, ...) are moved into a new connection of the site and never shown with the feed. A wrong type, an unknown, missing or malformed attribute, or an address the network policy refuses is a 422 naming `feed.feed_attributes.<name>`.",
                     "example": {
                       "url": "https://example.com/feed.xml"
                     }
@@ -2952,7 +2952,7 @@ enum OpenAPIDocument {
                           "vimeo"
                         ],
                         "default": "rss",
-                        "description": "The feed type. This build fetches `rss` (RSS, Atom, RDF and JSON Feed); other types are answered 422 naming `feed.service`. `instagram_basic_display` was retired by Meta."
+                        "description": "The feed type: `rss` (RSS, Atom, RDF and JSON Feed) or a platform of SPEC 3.6: `twitter_v2`, `pinterest`, `youtube`, `instagram_graph_api`, `facebook`, `linkedin`, `tiktok`, `google_review`, `bluesky`, `flickr`, `vimeo`. `instagram_basic_display` is listed but cannot be created (Meta retired it on 4 December 2024): a 422 says to use `instagram_graph_api`."
                       },
                       "feed_attributes": {
                         "type": "object",
@@ -2963,7 +2963,7 @@ enum OpenAPIDocument {
                             "boolean"
                           ]
                         },
-                        "description": "The type's parameters (SPEC 3.4). `rss`: `{url}` (required, http(s), at most 2048 characters, allowed by the network policy); `twitter_v2`: `{author, hashtag_or_keyword, include_replies, videos_required, pictures_required}`; `pinterest`: `{url}`; `youtube`: `{channel_id | playlist_id | url}`.",
+                        "description": "The type's parameters (SPEC 3.4, 3.6). `rss`: `{url}`; `twitter_v2`: `{author, hashtag_or_keyword, include_replies, videos_required, pictures_required}`; `pinterest`: `{url}` (a board or profile address); `youtube`: `{channel_id | playlist_id | url, exclude_shorts}`; `instagram_graph_api`: `{ig_user_id, source: account|hashtag, hashtag}`; `facebook`: `{page_id, include_reviews}`; `linkedin`: `{organization_id}`; `tiktok`: `{}`; `google_review`: `{place_id, api: places|legacy, language, min_rating}` or `{account_id, location_id, min_rating}`; `bluesky`: `{handle | did | hashtag, include_reposts, include_replies}`; `flickr`: `{user_id, tags, tagmode}`; `vimeo`: `{user, showcase_id}`. Platform feeds may name a connection in `connection_id`; credential fields given here (`access_token`, `app_password`, ...) are moved into a new connection of the site and never shown with the feed. A wrong type, an unknown, missing or malformed attribute, or an address the network policy refuses is a 422 naming `feed.feed_attributes.<name>`.",
                         "example": {
                           "url": "https://example.com/feed.xml"
                         }

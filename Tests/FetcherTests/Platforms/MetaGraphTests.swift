@@ -124,6 +124,6 @@ import Testing
             Post(channel: "x", sourceId: "c", publishedAt: Date(timeIntervalSince1970: 3)),
             Post(channel: "x", sourceId: "d", publishedAt: Date(timeIntervalSince1970: 1)),
         ]
-        #expect(MetaGraph.newestFirst(posts).map(\.sourceId) == ["c", "a", "d", "b"])
+        #expect(PostOrdering.newestFirst(posts).map(\.sourceId) == ["c", "a", "d", "b"])
     }
 }

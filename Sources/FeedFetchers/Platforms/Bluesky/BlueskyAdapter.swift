@@ -61,7 +61,7 @@ struct BlueskyAdapter: PlatformAdapter {
         }
         var pages = Pages(client: client, feed: feed, source: source)
         let posts = try await pages.collect()
-        return PlatformResult(posts: Array(Self.newestFirst(posts).prefix(feed.maxPosts)), state: feed.state,
+        return PlatformResult(posts: Array(PostOrdering.newestFirst(posts).prefix(feed.maxPosts)), state: feed.state,
                               refreshedCredentials: pages.session.refreshed)
     }
 
@@ -107,15 +107,4 @@ struct BlueskyAdapter: PlatformAdapter {
         return text
     }
 
-    /// Posts by publication date, newest first (a repost sits at its repost time in the feed).
-    static func newestFirst(_ posts: [Post]) -> [Post] {
-        posts.enumerated().sorted { lhs, rhs in
-            switch (lhs.element.publishedAt, rhs.element.publishedAt) {
-            case let (left?, right?) where left != right: return left > right
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return lhs.offset < rhs.offset
-            }
-        }.map(\.element)
-    }
 }

@@ -67,7 +67,7 @@ struct FacebookAdapter: PlatformAdapter {
         let pageURL = client.url(MetaGraph.facebookBase, MetaGraph.path(pageId), query: [("fields", Self.pageFields), ("access_token", token)])
         let page = try await MetaGraph.read(FacebookPage.self, pageURL, "a Page profile", client: client, context: postsContext)
         let posts = wirePosts.map { FacebookMapping.post($0, page: page) } + ratings.map { FacebookMapping.review($0, page: page) }
-        return PlatformResult(posts: Array(MetaGraph.newestFirst(posts).prefix(pager.maxItems)), state: feed.state)
+        return PlatformResult(posts: Array(PostOrdering.newestFirst(posts).prefix(pager.maxItems)), state: feed.state)
     }
 
     /// The feed's Page id (digits); nil when missing or malformed.

@@ -45,15 +45,10 @@ enum FacebookMapping {
     }
 
     /// `open_graph_story.id`; without one, a stable hash of `created_time` and the text
-    /// (README: the edge has no review id of its own), as 16 hex digits of FNV-1a 64.
+    /// (README: the edge has no review id of its own), as `PostOrdering.stableId`.
     static func reviewId(_ rating: FacebookRating) -> String {
         if let id = SocialText.nonEmpty(rating.openGraphStory?.id) { return id }
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in ((rating.createdTime ?? "") + "\n" + (rating.reviewText ?? "")).utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        return PostOrdering.stableId((rating.createdTime ?? "") + "\n" + (rating.reviewText ?? ""))
     }
 
     /// A message as HTML: escaped, `<br>` for newlines, URLs and `#tags` linked to Facebook's hashtag pages.

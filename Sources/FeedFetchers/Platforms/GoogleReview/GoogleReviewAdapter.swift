@@ -70,7 +70,7 @@ struct GoogleReviewAdapter: PlatformAdapter {
             guard let minRating else { return true }
             return Self.rating(of: post).map { $0 >= minRating } ?? false
         }
-        return PlatformResult(posts: Array(Self.newestFirst(fetched.posts).prefix(feed.maxPosts)), state: feed.state,
+        return PlatformResult(posts: Array(PostOrdering.newestFirst(fetched.posts).prefix(feed.maxPosts)), state: feed.state,
                               refreshedCredentials: fetched.refreshed)
     }
 
@@ -134,15 +134,4 @@ struct GoogleReviewAdapter: PlatformAdapter {
         return nil
     }
 
-    /// Reviews by publication date, newest first (Places (New) orders them by relevance).
-    static func newestFirst(_ posts: [Post]) -> [Post] {
-        posts.enumerated().sorted { lhs, rhs in
-            switch (lhs.element.publishedAt, rhs.element.publishedAt) {
-            case let (left?, right?) where left != right: return left > right
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return lhs.offset < rhs.offset
-            }
-        }.map(\.element)
-    }
 }

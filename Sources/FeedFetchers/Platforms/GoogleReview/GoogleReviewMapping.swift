@@ -57,15 +57,9 @@ enum GoogleReviewMapping {
         return trimmed.isEmpty ? comment : trimmed
     }
 
-    /// A stable id for a legacy review: FNV-1a (64 bits, hex) of the author's URL and the epoch seconds.
+    /// A stable id for a legacy review, which has none: a hash of the author's URL and the epoch seconds.
     static func legacyId(author: String, time: Double) -> String {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(author)|\(Int64(time))".utf8 {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x0000_0100_0000_01b3
-        }
-        let hex = String(hash, radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
+        PostOrdering.stableId("\(author)|\(Int64(time))")
     }
 
     private static func post(id: String, url: String?, author: PostAuthor, text: String?, published: Date?, rating: Double?) -> Post {

@@ -74,7 +74,7 @@ struct InstagramGraphAPIAdapter: PlatformAdapter {
             state["hashtag_id"] = hashtagId
             posts = try await reader.hashtagPosts(hashtagId: hashtagId, tag: tag, userId: userId)
         }
-        return PlatformResult(posts: MetaGraph.newestFirst(posts), state: state, refreshedCredentials: refreshed)
+        return PlatformResult(posts: PostOrdering.newestFirst(posts), state: state, refreshedCredentials: refreshed)
     }
 
     // MARK: - Attributes

@@ -61,7 +61,7 @@ struct LinkedInAdapter: PlatformAdapter {
                 break
             }
         }
-        return PlatformResult(posts: Array(Self.newestFirst(posts).prefix(feed.maxPosts)), state: state)
+        return PlatformResult(posts: Array(PostOrdering.newestFirst(posts).prefix(feed.maxPosts)), state: state)
     }
 
     /// The organization as author: from the state when looked up within a day, else asked for.
@@ -95,15 +95,4 @@ struct LinkedInAdapter: PlatformAdapter {
         return text
     }
 
-    /// Posts by publication date, newest first; posts without a date keep their place at the end.
-    static func newestFirst(_ posts: [Post]) -> [Post] {
-        posts.enumerated().sorted { lhs, rhs in
-            switch (lhs.element.publishedAt, rhs.element.publishedAt) {
-            case let (left?, right?) where left != right: return left > right
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return lhs.offset < rhs.offset
-            }
-        }.map(\.element)
-    }
 }

@@ -85,15 +85,4 @@ extension MetaGraph {
         return try client.decode(T.self, from: response, what)
     }
 
-    /// `posts` newest first (stable: posts of equal or unknown date keep their order, undated last).
-    static func newestFirst(_ posts: [Post]) -> [Post] {
-        posts.enumerated().sorted { lhs, rhs in
-            switch (lhs.element.publishedAt, rhs.element.publishedAt) {
-            case let (left?, right?) where left != right: return left > right
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return lhs.offset < rhs.offset
-            }
-        }.map(\.element)
-    }
 }

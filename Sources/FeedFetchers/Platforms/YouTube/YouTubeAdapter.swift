@@ -72,7 +72,7 @@ public struct YouTubeAdapter: PlatformAdapter {
         }
         let posts = document.entries.compactMap { YouTubeMapping.post($0, extras: extras) }
         state.rememberValidators(of: response, for: url)
-        return PlatformResult(posts: Array(Self.newestFirst(posts).prefix(feed.maxPosts)), state: state)
+        return PlatformResult(posts: Array(PostOrdering.newestFirst(posts).prefix(feed.maxPosts)), state: state)
     }
 
     /// `channel_id=UC…`, or the channel's long-form uploads playlist (`UULF…`) without Shorts.
@@ -116,16 +116,4 @@ public struct YouTubeAdapter: PlatformAdapter {
         return (id, resolvedHandle, page.imageURL)
     }
 
-    /// Posts newest first by `published` (a playlist lists its videos in playlist order); the
-    /// sort is stable, so undated posts keep their place after dated ones.
-    static func newestFirst(_ posts: [Post]) -> [Post] {
-        posts.enumerated().sorted { lhs, rhs in
-            switch (lhs.element.publishedAt, rhs.element.publishedAt) {
-            case let (left?, right?) where left != right: return left > right
-            case (.some, nil): return true
-            case (nil, .some): return false
-            default: return lhs.offset < rhs.offset
-            }
-        }.map(\.element)
-    }
 }

@@ -122,6 +122,17 @@ struct PlatformIngestTests {
         #expect(outcome.health.errorMessage == nil)
     }
 
+    @Test("Feed health never shows a credential, whatever the adapter's message quoted")
+    func redactsCredentials() async throws {
+        let rig = try Rig()
+        rig.adapter.next.withLock { $0 = .failure(.unavailable("could not connect to https://api.example/v1?token=token-1")) }
+        var feed = rig.feed
+        for _ in 1...4 { _ = await rig.ingest.run(feed); feed = try rig.current() }
+        let message = try #require(feed.health.errorMessage)
+        #expect(!message.contains("token-1"))
+        #expect(message.contains("token=…"))
+    }
+
     @Test("Rate limited: the feed stays healthy and waits until the reset the platform gave")
     func rateLimited() async throws {
         let rig = try Rig()

@@ -40,6 +40,9 @@ extension IngestFeed {
         do {
             result = try await adapter.fetch(input, client: client)
         } catch {
+            // Whatever an adapter said, feed health never shows a credential.
+            let secrets = Array(credentials.filter { $0.key != "connected_at" }.values)
+            let error = error.redacting(secrets)
             return record(feed, Self.outcome(of: error), platform: PlatformRecord(minimumInterval: adapter.minimumInterval, resumeAt: Self.resume(error)))
         }
         if let connection, !result.refreshedCredentials.isEmpty {

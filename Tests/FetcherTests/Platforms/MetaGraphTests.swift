@@ -77,7 +77,7 @@ import Testing
         #expect(throttled == .rateLimited(until: Self.now.addingTimeInterval(15 * 60), throttled.description))
         let leaky = await error(response(400, #"{"error":{"message":"bad token \#(Self.token)","code":1}}"#))
         #expect(!leaky.description.contains(Self.token))
-        let transport = MetaGraph.redacting(Self.token, in: PlatformError.unavailable("could not connect to https://graph.facebook.com/v25.0/42?access_token=\(Self.token)"))
+        let transport = PlatformError.unavailable("could not connect to https://graph.facebook.com/v25.0/42?access_token=\(Self.token)").redacting([Self.token])
         #expect(transport == .unavailable("could not connect to https://graph.facebook.com/v25.0/42?access_token=…"))
     }
 

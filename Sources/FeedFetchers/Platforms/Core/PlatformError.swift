@@ -26,3 +26,30 @@ public enum PlatformError: Error, Sendable, Equatable, CustomStringConvertible {
         }
     }
 }
+
+extension PlatformError {
+    /// The error with every appearance of each secret (as written or percent-encoded) in its
+    /// message replaced by `…`: transport errors quote URLs, and some platforms put tokens in
+    /// the query (Meta's `access_token`, Google's `key`). Feed health must never show one.
+    public func redacting(_ secrets: [String]) -> PlatformError {
+        let clean = { (text: String) in PlatformError.redacting(secrets, in: text) }
+        switch self {
+        case .reconnect(let message): return .reconnect(clean(message))
+        case .rateLimited(let until, let message): return .rateLimited(until: until, clean(message))
+        case .notFound(let message): return .notFound(clean(message))
+        case .misconfigured(let message): return .misconfigured(clean(message))
+        case .unavailable(let message): return .unavailable(clean(message))
+        case .failed(let message): return .failed(clean(message))
+        }
+    }
+
+    /// `text` with every appearance of each secret (plain or percent-encoded) replaced by `…`.
+    public static func redacting(_ secrets: [String], in text: String) -> String {
+        var text = text
+        // Longest first, so a secret containing another is replaced whole.
+        for secret in secrets.sorted(by: { $0.count > $1.count }) where secret.count >= 4 {
+            text = text.replacingOccurrences(of: secret, with: "…").replacingOccurrences(of: PlatformQuery.escape(secret), with: "…")
+        }
+        return text
+    }
+}

@@ -45,7 +45,7 @@ extension GoogleReviewAdapter {
                 response = try await client.get(url)
             } catch {
                 // Transport messages name the URL, and this one carries the key.
-                throw Self.redacting(key, in: error)
+                throw error.redacting([key])
             }
             guard (200..<300).contains(response.status) else { throw await error(response) }
             let details = try client.decode(GoogleLegacyDetails.self, from: response, "place details")
@@ -107,21 +107,6 @@ extension GoogleReviewAdapter {
                 }
             }
             return Fetched(posts: posts, refreshed: refreshed)
-        }
-
-        /// `error` with every spelling of `secret` in its message replaced.
-        static func redacting(_ secret: String, in error: PlatformError) -> PlatformError {
-            func clean(_ text: String) -> String {
-                text.replacingOccurrences(of: PlatformQuery.escape(secret), with: "<key>").replacingOccurrences(of: secret, with: "<key>")
-            }
-            switch error {
-            case .reconnect(let message): return .reconnect(clean(message))
-            case .rateLimited(let until, let message): return .rateLimited(until: until, clean(message))
-            case .notFound(let message): return .notFound(clean(message))
-            case .misconfigured(let message): return .misconfigured(clean(message))
-            case .unavailable(let message): return .unavailable(clean(message))
-            case .failed(let message): return .failed(clean(message))
-            }
         }
 
         /// One Business Profile page; on a 401 the token is renewed (once a fetch) when the connection can.

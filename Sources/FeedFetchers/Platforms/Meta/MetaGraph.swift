@@ -25,28 +25,13 @@ enum MetaGraph {
         do {
             return try await client.get(url)
         } catch {
-            throw redacting(token, in: error)
-        }
-    }
-
-    /// `error` with every appearance of `token` (plain or percent-encoded) replaced by `…`.
-    static func redacting(_ token: String, in error: PlatformError) -> PlatformError {
-        let clean = { (text: String) in redacting(token, in: text) }
-        switch error {
-        case .reconnect(let message): return .reconnect(clean(message))
-        case .rateLimited(let until, let message): return .rateLimited(until: until, clean(message))
-        case .notFound(let message): return .notFound(clean(message))
-        case .misconfigured(let message): return .misconfigured(clean(message))
-        case .unavailable(let message): return .unavailable(clean(message))
-        case .failed(let message): return .failed(clean(message))
+            throw error.redacting([token])
         }
     }
 
     /// `text` with every appearance of `token` (plain or percent-encoded) replaced by `…`.
     static func redacting(_ token: String, in text: String) -> String {
-        guard !token.isEmpty else { return text }
-        return text.replacingOccurrences(of: token, with: "…")
-            .replacingOccurrences(of: PlatformQuery.escape(token), with: "…")
+        PlatformError.redacting([token], in: text)
     }
 }
 

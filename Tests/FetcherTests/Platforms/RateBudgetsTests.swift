@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import FeedFetchers
+
+@Suite("Rate budgets shared by the feeds of one credential")
+struct RateBudgetsTests {
+    static let now = Date(timeIntervalSince1970: 1_789_459_200)
+
+    @Test("Twenty feeds on one token share its window and leave a tenth in reserve; another token is not affected")
+    func sharedWindow() async {
+        let budgets = RateBudgets()
+        let policy = RatePolicy(requests: 10, per: 60)
+        var admitted = 0
+        var waits: [Date] = []
+        for _ in 0..<20 {
+            if let wait = await budgets.admit("site1:twitter_v2:7", policy: policy, now: Self.now) { waits.append(wait) } else { admitted += 1 }
+        }
+        #expect(admitted == 9)
+        #expect(waits.count == 11 && waits.allSatisfy { $0 == Self.now.addingTimeInterval(60) })
+        #expect(await budgets.admit("site1:twitter_v2:8", policy: policy, now: Self.now) == nil)
+        // The next window opens again.
+        #expect(await budgets.admit("site1:twitter_v2:7", policy: policy, now: Self.now.addingTimeInterval(61)) == nil)
+    }
+
+    @Test("What the platform says wins: nothing left until its reset, and a 429's wait blocks every feed of the token")
+    func platformHeaders() async {
+        let budgets = RateBudgets()
+        let policy = RatePolicy(requests: 450, per: 900)
+        let reset = Self.now.addingTimeInterval(300)
+        await budgets.observe("k", remaining: 0, resetAt: reset, now: Self.now)
+        #expect(await budgets.admit("k", policy: policy, now: Self.now) == reset)
+        #expect(await budgets.admit("k", policy: policy, now: reset.addingTimeInterval(1)) == nil)
+
+        let until = Self.now.addingTimeInterval(3_600)
+        await budgets.block("k", until: until, now: Self.now)
+        #expect(await budgets.admit("k", policy: policy, now: Self.now.addingTimeInterval(10)) == until)
+    }
+
+    @Test("Rate-limit headers: X's epoch reset, Bluesky's ratelimit-*, Vimeo's ISO date")
+    func headers() {
+        let x = RateLimitHeaders(["x-rate-limit-remaining": "0", "x-rate-limit-reset": "1789460100"], now: Self.now)
+        #expect(x.remaining == 0 && x.resetAt == Date(timeIntervalSince1970: 1_789_460_100))
+        let bluesky = RateLimitHeaders(["ratelimit-remaining": "12", "ratelimit-reset": "1789459500"], now: Self.now)
+        #expect(bluesky.remaining == 12 && bluesky.resetAt == Date(timeIntervalSince1970: 1_789_459_500))
+        let vimeo = RateLimitHeaders(["x-ratelimit-remaining": "3", "x-ratelimit-reset": "2026-09-15T08:15:00+00:00"], now: Self.now)
+        #expect(vimeo.resetAt == Self.now.addingTimeInterval(900))
+        #expect(RateLimitHeaders([:], now: Self.now) == RateLimitHeaders([:], now: Self.now))
+    }
+}

@@ -112,3 +112,14 @@ struct ConnectionsEndpointTests {
         }
     }
 }
+
+@Suite("Platform attributes and credential names")
+struct PlatformAttributeNameTests {
+    @Test("No platform uses a credential name or alias that is also one of its feed attributes")
+    func noClashes() {
+        for adapter in PlatformAdapters.all {
+            let credentialNames = Set(adapter.credentialFields.flatMap { [$0.name] + $0.aliases })
+            #expect(credentialNames.isDisjoint(with: adapter.attributeNames), "\(adapter.service)")
+        }
+    }
+}

@@ -60,7 +60,8 @@ public enum FeedValidation {
     /// (which go into a connection, never into the feed).
     public static func splitCredentials(service: FeedService, attributes: [String: FeedAttribute]) -> (attributes: [String: FeedAttribute], credentials: [String: String]) {
         guard let adapter = PlatformAdapters.adapter(for: service.rawValue) else { return (attributes, [:]) }
-        let names = Set(adapter.credentialFields.flatMap { [$0.name] + $0.aliases })
+        // An attribute of the feed type is never a credential, whatever an alias says.
+        let names = Set(adapter.credentialFields.flatMap { [$0.name] + $0.aliases }).subtracting(adapter.attributeNames)
         var plain: [String: FeedAttribute] = [:]
         var credentials: [String: String] = [:]
         for (key, value) in attributes {

@@ -8,7 +8,7 @@ struct BlueskyAdapter: PlatformAdapter {
     let attributeNames: Set<String> = ["handle", "did", "hashtag", "include_reposts", "include_replies"]
     /// The login of hashtag feeds, and the session Roost keeps (`access_jwt`, `refresh_jwt`).
     let credentialFields = [
-        CredentialField("identifier", secret: false, aliases: ["handle", "username"]),
+        CredentialField("identifier", secret: false, aliases: ["username"]),
         CredentialField("app_password", aliases: ["password"]),
         CredentialField("access_jwt", required: false), CredentialField("refresh_jwt", required: false),
     ]

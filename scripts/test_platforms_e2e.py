@@ -7,7 +7,8 @@ HTTP API, then the posts read back through the Content API and the feeds' health
     python3 scripts/test_platforms_e2e.py --roost .build/debug/roost [--out /tmp/roost-e2e]
 
 Three passes, each on a fresh database: the recorded successes (every feed healthy, posts of
-the right channel served), the expired-token answers (every feed unhealthy, saying to
+the right channel served, a second fetch through POST .../fetch adds nothing twice and X's
+sends since_id), the expired-token answers (every feed unhealthy, saying to
 reconnect), and the rate-limit answers (every feed still healthy). Exits 1 on any failure.
 """
 import argparse, json, os, re, signal, subprocess, sys, tempfile, time, urllib.request
@@ -136,6 +137,32 @@ def run_pass(roost, kind, out):
                 if body["result"]["data"]["status"]["last_fetched_at"]:
                     pending.pop(key_)
             time.sleep(0.3)
+        first_counts = {}
+        if kind == "success":
+            # The second fetch ("fetch now") asks only for newer posts: nothing is added twice.
+            before = {}
+            for key_, (feed_id, section_id, _, _) in feeds.items():
+                _, body = request("GET", f"{api}/v2/{uuid}/feeds/{feed_id}", key)
+                before[key_] = body["result"]["data"]["status"]["last_fetched_at"]
+                _, posts = request("GET", f"{api}/v2/{uuid}/posts?count=100&filterBySectionIds[]={section_id}", key)
+                first_counts[key_] = len(posts["posts"])
+                status, _ = request("POST", f"{api}/v2/{uuid}/feeds/{feed_id}/fetch", key)
+                if status != 202:
+                    failures.append(f"{key_}: fetch now answered {status}")
+            time.sleep(1.2)  # last_fetched_at has whole seconds
+            deadline = time.time() + 30
+            pending = {k: v for k, v in feeds.items()}
+            while pending and time.time() < deadline:
+                for key_, (feed_id, _, _, _) in list(pending.items()):
+                    _, body = request("GET", f"{api}/v2/{uuid}/feeds/{feed_id}", key)
+                    if body["result"]["data"]["status"]["last_fetched_at"] != before[key_]:
+                        pending.pop(key_)
+                time.sleep(0.3)
+            for key_ in pending:
+                failures.append(f"{key_}: not fetched again after POST .../fetch")
+            twitter_log = (work / "twitter_v2.log").read_text() if (work / "twitter_v2.log").exists() else ""
+            if "since_id" not in twitter_log:
+                failures.append("twitter_v2: the second fetch did not send since_id")
         for (service, name), (feed_id, section_id, channel, checked) in feeds.items():
             _, body = request("GET", f"{api}/v2/{uuid}/feeds/{feed_id}", key)
             status = body["result"]["data"]["status"]
@@ -153,6 +180,11 @@ def run_pass(roost, kind, out):
                     failures.append(f"{label}: healthy={status['is_healthy']} ({status['error_message']}), {len(posts)} posts")
                 if any(post["channel"] != channel for post in posts):
                     failures.append(f"{label}: a post's channel is not {channel}")
+                if first_counts.get((service, name)) not in (None, len(posts)):
+                    failures.append(f"{label}: {first_counts[(service, name)]} posts after the first fetch, {len(posts)} after the second")
+                ids = [post["sourceId"] for post in posts]
+                if len(ids) != len(set(ids)):
+                    failures.append(f"{label}: a post is served twice")
             elif kind == "expired":
                 if status["is_healthy"] or "reconnect" not in (status["error_message"] or "").lower():
                     failures.append(f"{label}: expected unhealthy saying reconnect, got {status}")

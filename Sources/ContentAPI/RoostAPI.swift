@@ -55,6 +55,7 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration,
     router.get("/v2/:site/feeds/:feedId", use: feeds.get)
     router.patch("/v2/:site/feeds/:feedId", use: feeds.update)
     router.delete("/v2/:site/feeds/:feedId", use: feeds.delete)
+    router.post("/v2/:site/feeds/:feedId/fetch", use: feeds.fetchNow)
     router.get("/v2/:site/sections", use: sections.list)
     router.get("/v2/:site/connections", use: connections.list)
     router.post("/v2/:site/connections", use: connections.create)
@@ -88,6 +89,7 @@ public let apiRoutes: [APIRoute] = [
     APIRoute(method: .get, path: "/v2/:site/feeds/:feedId"),
     APIRoute(method: .patch, path: "/v2/:site/feeds/:feedId"),
     APIRoute(method: .delete, path: "/v2/:site/feeds/:feedId"),
+    APIRoute(method: .post, path: "/v2/:site/feeds/:feedId/fetch"),
     APIRoute(method: .get, path: "/v2/:site/sections"),
     APIRoute(method: .get, path: "/v2/:site/connections"),
     APIRoute(method: .post, path: "/v2/:site/connections"),

@@ -137,3 +137,27 @@ struct FeedsEndpointTests {
         }
     }
 }
+
+@Suite("Fetch a feed now")
+struct FetchNowEndpointTests {
+    @Test("POST .../fetch makes the feed due at once and answers 202; a disabled feed is a 422")
+    func fetchNow() async throws {
+        let fixture = try APIFixture()
+        try await fixture.withClient { client in
+            let id = try await client.createFeed(fixture, #"{"feed": {"feed_attributes": {"url": "https://example.com/feed.xml"}}}"#)
+            let later = fixture.now.addingTimeInterval(3_600)
+            var state = try #require(try fixture.store.feed(siteId: fixture.site.id, idOrUUID: String(id))).fetchState
+            state.nextFetchAt = later
+            try fixture.store.saveFetchOutcome(feedId: id, health: FeedHealth(), fetchState: state, now: fixture.now)
+            #expect(try fixture.store.dueFeeds(now: fixture.now, limit: 10).isEmpty)
+
+            let response = try await client.send(.post, "/v2/\(fixture.site.uuid)/feeds/\(id)/fetch", key: fixture.adminKey)
+            #expect(response.status == .accepted)
+            #expect(try fixture.store.dueFeeds(now: fixture.now, limit: 10).map(\.id) == [id])
+
+            #expect(try await client.send(.patch, "/v2/\(fixture.site.uuid)/feeds/\(id)", key: fixture.adminKey, json: #"{"enabled": false}"#).status == .ok)
+            #expect(try await client.send(.post, "/v2/\(fixture.site.uuid)/feeds/\(id)/fetch", key: fixture.adminKey).status == .unprocessableContent)
+            #expect(try await client.send(.post, "/v2/\(fixture.site.uuid)/feeds/\(id)/fetch", key: fixture.readKey).status == .forbidden)
+        }
+    }
+}

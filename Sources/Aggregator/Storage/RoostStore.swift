@@ -35,6 +35,9 @@ public protocol RoostStore: Sendable {
     func dueFeeds(now: Date, limit: Int) throws -> [Feed]
     /// Points a feed at the address its server moved it to, keeping its fetch state.
     func moveFeed(id: Int64, attributes: [String: FeedAttribute], now: Date) throws
+    /// Makes enabled feeds due now (an operator's "fetch now"): one feed, a site's, or every
+    /// feed when both are nil. Returns how many.
+    func requestFetch(feedId: Int64?, siteId: Int64?, now: Date) throws -> Int
     /// Records a fetch's outcome for a feed.
     func saveFetchOutcome(feedId: Int64, health: FeedHealth, fetchState: FeedFetchState, now: Date) throws
 

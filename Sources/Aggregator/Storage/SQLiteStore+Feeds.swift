@@ -96,6 +96,17 @@ extension SQLiteStore {
         }
     }
 
+    public func requestFetch(feedId: Int64?, siteId: Int64?, now: Date) throws -> Int {
+        try writer.write { db in
+            var sql = "UPDATE feeds SET next_fetch_at = ? WHERE enabled = 1"
+            var arguments: StatementArguments = [now.millis]
+            if let feedId { sql += " AND id = ?"; arguments += [feedId] }
+            if let siteId { sql += " AND site_id = ?"; arguments += [siteId] }
+            try db.execute(sql: sql, arguments: arguments)
+            return db.changesCount
+        }
+    }
+
     public func moveFeed(id: Int64, attributes: [String: FeedAttribute], now: Date) throws {
         try writer.write { db in
             try db.execute(sql: "UPDATE feeds SET attributes = ?, updated_at = ? WHERE id = ?",

@@ -99,6 +99,18 @@ struct FeedsController: Sendable {
         return JSONResponse.make(bytes: FeedWire.result { json in FeedWire.write(updated, section: section, key: "data", into: &json) })
     }
 
+    /// `POST /v2/:site/feeds/:feedId/fetch`: the feed is fetched as soon as the scheduler sees
+    /// it (within a second), whatever its interval; a platform's rate limit still applies. 202.
+    func fetchNow(_ request: Request, context: some RequestContext) async throws -> Response {
+        let key = try await authenticator.requireAdmin(request, context)
+        let (feed, section) = try await find(request, context, siteId: key.siteId)
+        guard feed.enabled else { throw APIError.invalidField("enabled", "the feed is disabled; enable it with PATCH before fetching it") }
+        let store = self.store
+        let now = self.now()
+        _ = try await Blocking.run { try store.requestFetch(feedId: feed.id, siteId: key.siteId, now: now) }
+        return JSONResponse.make(status: .accepted, bytes: FeedWire.result { json in FeedWire.write(feed, section: section, key: "data", into: &json) })
+    }
+
     func delete(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
         let (feed, _) = try await find(request, context, siteId: key.siteId)

@@ -1957,6 +1957,62 @@ enum OpenAPIDocument {
                   }
                 }
               }
+            },
+            "/v2/{site}/feeds/{feedId}/fetch": {
+              "parameters": [
+                {
+                  "$ref": "#/components/parameters/Site"
+                },
+                {
+                  "$ref": "#/components/parameters/FeedId"
+                }
+              ],
+              "post": {
+                "operationId": "fetchFeedNow",
+                "tags": [
+                  "feeds"
+                ],
+                "summary": "Fetch a feed now",
+                "description": "Admin key. Makes the feed due at once: the scheduler of `roost serve` fetches it within a second, whatever its interval. A platform's rate limit still applies (a rate-limited feed waits for the platform's reset). A disabled feed is a 422.",
+                "security": [
+                  {
+                    "ApiKeyHeader": []
+                  },
+                  {
+                    "ApiKeyQuery": []
+                  },
+                  {
+                    "BearerAuth": []
+                  }
+                ],
+                "responses": {
+                  "202": {
+                    "description": "Accepted; the feed as it is now (its `status` changes once the fetch is done).",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/FeedResult"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/UnprocessableContent"
+                  },
+                  "500": {
+                    "$ref": "#/components/responses/ServerError"
+                  }
+                }
+              }
             }
           },
           "components": {

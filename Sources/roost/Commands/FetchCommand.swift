@@ -12,6 +12,9 @@ struct FetchCommand: AsyncParsableCommand {
     @Flag(help: "Fetch every due feed once and exit (the only mode; the scheduler runs inside roost serve).")
     var once = false
 
+    @Flag(help: "Fetch every enabled feed now, due or not (an operator's \"fetch now\"; platform rate limits still apply).")
+    var all = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
@@ -21,6 +24,7 @@ struct FetchCommand: AsyncParsableCommand {
     func run() async throws {
         let store = try global.openStore()
         let engine = IngestEngine(store: store, policy: global.networkPolicy)
+        if all { _ = try store.requestFetch(feedId: nil, siteId: nil, now: Date()) }
         let started = ContinuousClock.now
         let summary = await engine.scheduler.tick(now: Date())
         let elapsed = ContinuousClock.now - started

@@ -86,6 +86,31 @@ struct FetchCommandTests {
         #expect(refused.stderr.contains("--url"))
     }
 
+    @Test("connections add masks secrets; feeds add takes platform attributes and names the bad one")
+    func platformFeeds() async throws {
+        let db = temporaryDatabase()
+        let site = try await createSite(db)
+        let connected = try await RoostProcess.run(["connections", "add", "--site", site, "--service", "bluesky", "--db", db,
+                                                    "--credential", "identifier=roost.bsky.social", "--credential", "app_password=abcd-efgh-ijkl-mnop"])
+        #expect(connected.status == 0)
+        #expect(!connected.stdout.contains("abcd-efgh-ijkl-mnop"))
+        #expect(connected.stdout.contains("roost.bsky.social"))
+        let missing = try await RoostProcess.run(["connections", "add", "--site", site, "--service", "twitter_v2", "--db", db])
+        #expect(missing.status == 64)
+        #expect(missing.stderr.contains("--credential bearer_token"))
+
+        let added = try await RoostProcess.run(["feeds", "add", "--site", site, "--type", "bluesky", "--attribute", "hashtag=LatteArt",
+                                                "--attribute", "include_replies=true", "--db", db])
+        #expect(added.status == 0, "\(added.stderr)")
+        let data = (try added.json()["result"] as? [String: Any])?["data"] as? [String: Any]
+        #expect((data?["feed_attributes"] as? [String: Any])?["include_replies"] as? Bool == true)
+        let bad = try await RoostProcess.run(["feeds", "add", "--site", site, "--type", "twitter_v2", "--attribute", "author=not a name!", "--db", db])
+        #expect(bad.status == 64)
+        #expect(bad.stderr.contains("--attribute author"))
+        let listed = try await RoostProcess.run(["connections", "list", "--site", site, "--db", db])
+        #expect(!listed.stdout.contains("abcd-efgh-ijkl-mnop"))
+    }
+
     @Test("Killing fetch --once at any moment loses and duplicates nothing; the database stays sound")
     func crashSafety() async throws {
         try await withFeeds(count: 30, items: 40) { base in

@@ -53,6 +53,10 @@ extension IngestFeed {
         }
         let movedURL = trackRedirects(response, state: &state)
         state.nextFetchAt = now.addingTimeInterval(schedule.jittered(interval, unit: random()))
+        if let resume = platform?.resumeAt, let next = state.nextFetchAt, next < resume {
+            // Jitter spreads feeds out, but never before the reset a platform named.
+            state.nextFetchAt = resume.addingTimeInterval(resume.timeIntervalSince(next))
+        }
         save(feed, health: health, state: state, movedURL: movedURL, now: now)
         return IngestOutcome(feedId: feed.id, result: result, health: health, nextFetchAt: state.nextFetchAt)
     }

@@ -38,7 +38,8 @@ CASES = {
                        ("handle", {"url": "https://www.youtube.com/@kettleandcrow"})], "youtube"),
     "pinterest": (None, [("board", {"url": "https://www.pinterest.com/kettleandcrow/latte-art/"}),
                          ("profile", {"url": "https://www.pinterest.com/kettleandcrow/"})], "pinterest"),
-    "flickr": (None, [("photos", {"user_id": "201234567@N04", "tags": "latteart", "tagmode": "all"})], "flickr"),
+    "flickr": (None, [("photos", {"user_id": "201234567@N04", "tags": "latteart", "tagmode": "all"}),
+                      ("tag", {"tags": "latteart"})], "flickr"),
 }
 
 RATE_WORDS = re.compile(r"rate|429|exhaust|throttl|limit", re.I)

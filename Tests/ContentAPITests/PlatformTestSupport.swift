@@ -27,15 +27,22 @@ struct PlatformRun {
         let now = fixture.now
         let transport = GuardedHTTPClient(policy: NetworkPolicy(), now: { now })
         let trusted = GuardedHTTPClient(policy: NetworkPolicy(allowPrivateNetworks: true), now: { now })
-        try await replay.run { base in
-            let runtime = PlatformRuntime(endpoints: PlatformEndpoints(overrides: [service: base]), trustedTransport: trusted)
-            let ingest = IngestFeed(store: fixture.store, transport: transport, now: { now }, random: { 0.5 }, platforms: runtime)
-            try await fixture.withClient(pageCache: false) { client in
-                try await body(client) { id in
-                    let feed = try #require(try fixture.store.feed(siteId: fixture.site.id, idOrUUID: String(id)))
-                    return await ingest.run(feed)
+        do {
+            try await replay.run { base in
+                let runtime = PlatformRuntime(endpoints: PlatformEndpoints(overrides: [service: base]), trustedTransport: trusted)
+                let ingest = IngestFeed(store: fixture.store, transport: transport, now: { now }, random: { 0.5 }, platforms: runtime)
+                try await fixture.withClient(pageCache: false) { client in
+                    try await body(client) { id in
+                        let feed = try #require(try fixture.store.feed(siteId: fixture.site.id, idOrUUID: String(id)))
+                        return await ingest.run(feed)
+                    }
                 }
             }
+        } catch {
+            // The clients must be shut down whatever happened, or their deinit traps.
+            await transport.shutdown()
+            await trusted.shutdown()
+            throw error
         }
         await transport.shutdown()
         await trusted.shutdown()

@@ -32,7 +32,8 @@ extension IngestFeed {
         let client = PlatformClient(
             service: feed.service.rawValue, transport: transport, trustedTransport: platforms.trustedTransport,
             endpoints: platforms.endpoints, budgets: platforms.budgets,
-            budgetKey: "\(feed.siteId):\(feed.service.rawValue):\(connection.map { String($0.id) } ?? "public")",
+            budgetKey: "\(feed.siteId):\(feed.service.rawValue):\(connection.map { String($0.id) } ?? "public")"
+                + (adapter.budgetScope(for: feed.attributes).map { ":" + $0 } ?? ""),
             policy: adapter.ratePolicy, now: now)
         let input = PlatformFeed(attributes: feed.attributes, credentials: credentials,
                                  state: PlatformState(encoded: feed.fetchState.cursor), knownSourceIds: known, now: now())

@@ -50,15 +50,15 @@ import Testing
         }
     }
 
-    @Test("A tags-only feed sends tags, tagmode and lang, and no id")
+    @Test("A tags-only feed asks for everyone's photos as JSON, as the manifest does, and maps the JSONP answer")
     func tagsOnly() async throws {
         let harness = try AdapterHarness(FlickrAdapter())
         try await harness.run { client in
-            // The fixtures hold no tags-only Atom feed: the replay answers 404.
-            await #expect(throws: PlatformError.self) {
-                _ = try await harness.fetch(["tags": .string(" latteart, #coffee ,"), "tagmode": .string("ANY")], client: client)
-            }
-            #expect(harness.replay.requests.first?.query == ["tags": "latteart,coffee", "tagmode": "any", "lang": "en-us"])
+            let result = try await harness.fetch(["tags": .string(" #latteart ,"), "tagmode": .string("ANY")], client: client)
+            #expect(harness.replay.requests.first?.query == ["tags": "latteart", "tagmode": "any", "format": "json"])
+            #expect(harness.replay.requests.first?.answeredBy != nil)
+            #expect(!result.posts.isEmpty)
+            #expect(result.posts.allSatisfy { $0.channel == "flickr" && $0.postType == .image })
         }
     }
 

@@ -146,12 +146,26 @@ import Testing
         }
     }
 
-    @Test("A 404 feed is unavailable (flagged only after several), naming the channel")
-    func notFoundFeed() async throws {
+    @Test("A 404 on a feed that never worked is not found at once, naming the channel")
+    func notFoundNewFeed() async throws {
         let harness = try AdapterHarness(YouTubeAdapter())
         try await harness.run { client in
             do throws(PlatformError) {
                 _ = try await harness.fetch(["channel_id": .string("UCzzzzzzzzzzzzzzzzzzzzzz")], client: client)
+                Issue.record("expected an error")
+            } catch {
+                guard case .notFound(let message) = error else { Issue.record("expected notFound, got \(error)"); return }
+                #expect(message.contains("404") && message.contains("UCzzzzzzzzzzzzzzzzzzzzzz") && message.contains("YouTube"))
+            }
+        }
+    }
+
+    @Test("A 404 on a feed that has worked is unavailable (flagged only after several), naming the channel")
+    func notFoundFeed() async throws {
+        let harness = try AdapterHarness(YouTubeAdapter())
+        try await harness.run { client in
+            do throws(PlatformError) {
+                _ = try await harness.fetch(["channel_id": .string("UCzzzzzzzzzzzzzzzzzzzzzz")], known: ["Xk3pQ9vLm2A"], client: client)
                 Issue.record("expected an error")
             } catch {
                 guard case .unavailable(let message) = error else { Issue.record("expected unavailable, got \(error)"); return }

@@ -24,12 +24,18 @@ struct AdapterHarness {
         let transport = GuardedHTTPClient(policy: NetworkPolicy(allowPrivateNetworks: true), now: { Self.recordedAt })
         let adapter = self.adapter
         let budgets = self.budgets
-        try await replay.run { base in
-            let client = PlatformClient(
-                service: adapter.service, transport: transport,
-                endpoints: PlatformEndpoints(overrides: [adapter.service: base]), budgets: budgets,
-                budgetKey: "test:\(adapter.service)", policy: adapter.ratePolicy, now: { Self.recordedAt })
-            try await body(client)
+        do {
+            try await replay.run { base in
+                let client = PlatformClient(
+                    service: adapter.service, transport: transport,
+                    endpoints: PlatformEndpoints(overrides: [adapter.service: base]), budgets: budgets,
+                    budgetKey: "test:\(adapter.service)", policy: adapter.ratePolicy, now: { Self.recordedAt })
+                try await body(client)
+            }
+        } catch {
+            // The client must be shut down whatever happened, or its deinit traps.
+            await transport.shutdown()
+            throw error
         }
         await transport.shutdown()
     }

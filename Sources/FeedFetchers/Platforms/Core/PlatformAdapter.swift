@@ -19,6 +19,9 @@ public protocol PlatformAdapter: Sendable {
     /// The request budget one credential (or, for public platforms, one site) gets.
     var ratePolicy: RatePolicy { get }
 
+    /// A part of the credential's budget this feed draws from, when one credential reaches
+    /// APIs with separate quotas (Google's Places key and Business Profile token); nil for one budget.
+    func budgetScope(for attributes: [String: FeedAttribute]) -> String?
     /// What is wrong with `attributes`, one problem per attribute; empty when the feed can be created.
     func problems(in attributes: [String: FeedAttribute]) -> [AttributeProblem]
     /// Whether a feed with these attributes needs credentials from a connection.
@@ -33,6 +36,7 @@ extension PlatformAdapter {
     public var minimumInterval: TimeInterval { 5 * 60 }
     public var ratePolicy: RatePolicy { RatePolicy(requests: 60, per: 60) }
     public func needsCredentials(_ attributes: [String: FeedAttribute]) -> Bool { !credentialFields.isEmpty }
+    public func budgetScope(for attributes: [String: FeedAttribute]) -> String? { nil }
 }
 
 /// One field of a connection's credentials.

@@ -3,8 +3,22 @@ import Foundation
 /// Turns the plain text of a social post into what SPEC §2 asks for: escaped HTML with line
 /// breaks, links, hashtags and mentions linked, and the hashtags as tags.
 public enum SocialText {
-    /// Text escaped for HTML (`&`, `<`, `>`, `"`, `'`).
+    /// Text escaped for HTML text content (`&`, `<`, `>`), as the sanitizer writes feed bodies.
     public static func escape(_ text: String) -> String {
+        escape(text, quotes: false)
+    }
+
+    /// A value escaped for a double-quoted HTML attribute (`&`, `<`, `>`, `"`).
+    public static func escapeAttribute(_ value: String) -> String {
+        escape(value, quotes: true)
+    }
+
+    /// `<a href="url">text</a>`, both escaped.
+    public static func link(_ url: String, _ text: String) -> String {
+        "<a href=\"\(escapeAttribute(url))\">\(escape(text))</a>"
+    }
+
+    private static func escape(_ text: String, quotes: Bool) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text.unicodeScalars {
@@ -12,17 +26,11 @@ public enum SocialText {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
+            case "\"" where quotes: out += "&quot;"
             default: out.unicodeScalars.append(character)
             }
         }
         return out
-    }
-
-    /// `<a href="url">text</a>`, both escaped.
-    public static func link(_ url: String, _ text: String) -> String {
-        "<a href=\"\(escape(url))\">\(escape(text))</a>"
     }
 
     /// HTML character references (`&amp;`, `&lt;`, `&#8220;`, ...) in plain text decoded; the
@@ -56,10 +64,11 @@ public enum SocialText {
         return out
     }
 
-    /// Plain text as HTML: escaped, line breaks as `<br>`, bare http(s) URLs linked, and
+    /// Plain text as HTML: escaped, line breaks as `<br>`, bare http(s) URLs linked (unless
+    /// `linkURLs` is false), and
     /// `#tags` / `@mentions` linked when a URL maker is given.
     public static func richText(
-        _ text: String, hashtagURL: ((String) -> String)? = nil, mentionURL: ((String) -> String)? = nil
+        _ text: String, hashtagURL: ((String) -> String)? = nil, mentionURL: ((String) -> String)? = nil, linkURLs: Bool = true
     ) -> String {
         let scalars = Array(text.unicodeScalars)
         var out = ""
@@ -74,7 +83,7 @@ public enum SocialText {
                 continue
             }
             if scalar == "\r" { index += 1; continue }
-            if scalar == "h", let end = urlEnd(scalars, from: index), previous.map({ !isWordScalar($0) }) ?? true {
+            if linkURLs, scalar == "h", let end = urlEnd(scalars, from: index), previous.map({ !isWordScalar($0) }) ?? true {
                 let url = String(String.UnicodeScalarView(scalars[index..<end]))
                 out += link(url, url)
                 index = end

@@ -55,13 +55,23 @@ struct FacebookAdapter: PlatformAdapter {
         if feed.flag("include_reviews") {
             let ratingsContext = context("recommendations of the \(subject)", token: token,
                                          permission: "recommendations need the pages_read_user_content permission; grant it or turn include_reviews off")
-            ratings = try await pager.collect(
-                page: { (after: String?) async throws(PlatformError) -> MetaList<FacebookRating> in
-                    let url = client.url(MetaGraph.facebookBase, MetaGraph.path("\(pageId)/ratings"),
-                                         query: [("fields", Self.ratingFields), ("limit", "25")] + Self.cursor(after, token: token))
-                    return try await MetaGraph.read(MetaList<FacebookRating>.self, url, "a recommendation list", client: client, context: ratingsContext)
-                },
-                id: FacebookMapping.reviewId, isKnown: feed.isKnown)
+            do {
+                ratings = try await pager.collect(
+                    page: { (after: String?) async throws(PlatformError) -> MetaList<FacebookRating> in
+                        let url = client.url(MetaGraph.facebookBase, MetaGraph.path("\(pageId)/ratings"),
+                                             query: [("fields", Self.ratingFields), ("limit", "25")] + Self.cursor(after, token: token))
+                        return try await MetaGraph.read(MetaList<FacebookRating>.self, url, "a recommendation list", client: client, context: ratingsContext)
+                    },
+                    id: FacebookMapping.reviewId, isKnown: feed.isKnown)
+            } catch {
+                // The recommendations edge is optional (README): a Page token without
+                // pages_read_user_content still shows its posts. Token and rate-limit
+                // problems concern the posts too, so they end the fetch.
+                switch error {
+                case .misconfigured, .notFound: ratings = []
+                default: throw error
+                }
+            }
         }
         guard !wirePosts.isEmpty || !ratings.isEmpty else { return PlatformResult(posts: [], state: feed.state) }
         let pageURL = client.url(MetaGraph.facebookBase, MetaGraph.path(pageId), query: [("fields", Self.pageFields), ("access_token", token)])

@@ -39,7 +39,6 @@ enum FacebookMapping {
             textRich: text.map(richText),
             textPlain: text,
             publishedAt: MetaGraph.date(rating.createdTime),
-            tags: SocialText.hashtags(in: text),
             attachments: [attachment],
             kind: .review)
     }

@@ -44,12 +44,13 @@ public struct FlickrAdapter: PlatformAdapter {
         }
         let what = [user.map { "user \($0)" }, tags.isEmpty ? nil : "tags \(tags.joined(separator: ","))"]
             .compactMap { $0 }.joined(separator: " with ")
-        // Exactly the Atom request of the fixtures manifest: no `format`, so Flickr answers Atom.
+        // Exactly the requests of the fixtures manifest: a user's photos as Atom (no `format`),
+        // everyone's photos with a tag as `format=json` (JSONP, read by FlickrJSON).
         var query: [(String, String)] = []
         if let user { query.append(("id", user)) }
         if !tags.isEmpty { query.append(("tags", tags.joined(separator: ","))) }
         query.append(("tagmode", feed.string("tagmode")?.lowercased() ?? "all"))
-        query.append(("lang", "en-us"))
+        query.append(user == nil ? ("format", "json") : ("lang", "en-us"))
         let url = client.url(Self.base, "/services/feeds/photos_public.gne", query: query)
         var state = feed.state
         let response = try await client.conditionalGet(url, state: state)

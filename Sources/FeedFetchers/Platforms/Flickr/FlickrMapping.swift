@@ -44,8 +44,8 @@ enum FlickrMapping {
         post.tags = SocialText.uniqueTags(tags)
         var seen: Set<String> = []
         post.images = images.compactMap(http).filter { seen.insert($0).inserted }.map { PostImage(url: $0, altText: title) }
-        // Flickr videos appear as photos in this feed too (fixtures README).
-        post.kind = post.images.isEmpty ? nil : .image
+        // Every entry is a photo to the README; Flickr videos appear as photos in this feed too.
+        post.kind = .image
         return post
     }
 

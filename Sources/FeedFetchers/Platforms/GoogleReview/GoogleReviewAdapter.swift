@@ -75,6 +75,17 @@ struct GoogleReviewAdapter: PlatformAdapter {
     }
 
     /// The route the attributes choose: Business Profile when account and location are set.
+    /// Places (New), legacy Places and Business Profile have separate quotas: a 429 on one
+    /// does not stop the others.
+    func budgetScope(for attributes: [String: FeedAttribute]) -> String? {
+        switch Self.route(attributes) {
+        case .places?: return "places"
+        case .legacy?: return "legacy"
+        case .business?: return "business"
+        case nil: return nil
+        }
+    }
+
     static func route(_ attributes: [String: FeedAttribute]) -> Route? {
         let place = attributes["place_id"].flatMap(placeId)
         if attributes["account_id"] != nil || attributes["location_id"] != nil {

@@ -28,12 +28,13 @@ enum InstagramGraphAPIMapping {
             kind: isVideo ? .video : .image)
     }
 
-    /// The caption as HTML: escaped, `<br>` for newlines, `#tag` and `@user` linked.
+    /// The caption as HTML: escaped, `<br>` for newlines, `#tag` and `@user` linked; URLs are
+    /// not links (the README's mapping links tags and mentions only, as Instagram shows captions).
     static func richText(_ caption: String) -> String {
         SocialText.richText(
             caption,
             hashtagURL: { "https://www.instagram.com/explore/tags/\($0)/" },
-            mentionURL: profileURL)
+            mentionURL: profileURL, linkURLs: false)
     }
 
     /// `https://www.instagram.com/{username}/`.

@@ -54,6 +54,9 @@ public struct YouTubeAdapter: PlatformAdapter {
             break
         case 429:
             throw await client.throttled(response, "YouTube rate limit reached for the feed of \(what)")
+        case 404 where feed.knownSourceIds.isEmpty && feed.state["etag"] == nil && feed.state["last_modified"] == nil:
+            // A feed that has never worked: the id is most likely wrong, so say so at once.
+            throw .notFound("YouTube has no feed of \(what) (404); check the id")
         case 404, 500...:
             // Feeds of valid channels answer 404 or 500 now and then (fixtures README): the
             // feed turns unhealthy only when this keeps happening.

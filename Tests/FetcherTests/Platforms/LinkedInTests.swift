@@ -178,7 +178,7 @@ private let token = ["access_token": "AQX-FIXTURE-TOKEN"]
         #expect(LinkedInLittleText.plain(pieces) == #"a \ b {x} #Tag Ann (K) {hashtag|#|} @[x] @y"#)
         #expect(LinkedInLittleText.tags(pieces) == ["Tag"])
         #expect(LinkedInLittleText.rich(LinkedInLittleText.pieces("<b> & https://x.example/a\n@[Co](urn:li:organization:7)"))
-            == "&lt;b&gt; &amp; <a href=\"https://x.example/a\">https://x.example/a</a><br><a href=\"https://www.linkedin.com/company/7/\">Co</a>")
+            == "&lt;b&gt; &amp; https://x.example/a<br><a href=\"https://www.linkedin.com/company/7/\">Co</a>")
     }
 
     @Test("the next start comes from the next link, else start + count; no link ends paging")

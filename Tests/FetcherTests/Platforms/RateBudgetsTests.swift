@@ -47,3 +47,25 @@ struct RateBudgetsTests {
         #expect(RateLimitHeaders([:], now: Self.now) == RateLimitHeaders([:], now: Self.now))
     }
 }
+
+@Suite("Social text")
+struct SocialTextTests {
+    @Test("Text is escaped as the sanitizer escapes feed bodies: quotes stay, only attributes escape them")
+    func escaping() {
+        #expect(SocialText.richText("We're \"open\" & <ready>") == "We're \"open\" &amp; &lt;ready&gt;")
+        #expect(SocialText.link("https://a.example/?q=\"x\"", "it's") == "<a href=\"https://a.example/?q=&quot;x&quot;\">it's</a>")
+    }
+
+    @Test("Tags, mentions and URLs are linked as each platform asks; X names stop at characters X does not allow")
+    func linking() {
+        let text = "#café @maya.pours see https://k.example/a. @kettle-crow"
+        #expect(SocialText.richText(text, hashtagURL: { "https://t.example/\($0)" }, linkURLs: false)
+            == "<a href=\"https://t.example/café\">#café</a> @maya.pours see https://k.example/a. @kettle-crow")
+        #expect(SocialText.richText("see https://k.example/a.")
+            == "see <a href=\"https://k.example/a\">https://k.example/a</a>.")
+        let x = SocialText.richText("@kettle-crow", mentionURL: { "https://x.com/\($0)" },
+                                    mentionCharacters: { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_") })
+        #expect(x == "<a href=\"https://x.com/kettle\">@kettle</a>-crow")
+        #expect(SocialText.decodeEntities("a &amp; b &lt;3 &#8220;x&#8221;\n  c") == "a & b <3 “x”\n  c")
+    }
+}

@@ -68,7 +68,7 @@ enum BlueskyMapping {
         case "app.bsky.richtext.facet#mention":
             return SocialText.nonEmpty(feature.did).map { "https://bsky.app/profile/\($0)" }
         case "app.bsky.richtext.facet#tag":
-            return SocialText.nonEmpty(feature.tag).map { "https://bsky.app/hashtag/\(PlatformQuery.escape($0))" }
+            return SocialText.nonEmpty(feature.tag).map { "https://bsky.app/hashtag/\($0)" }
         default:
             return nil
         }

@@ -68,7 +68,8 @@ public enum SocialText {
     /// `linkURLs` is false), and
     /// `#tags` / `@mentions` linked when a URL maker is given.
     public static func richText(
-        _ text: String, hashtagURL: ((String) -> String)? = nil, mentionURL: ((String) -> String)? = nil, linkURLs: Bool = true
+        _ text: String, hashtagURL: ((String) -> String)? = nil, mentionURL: ((String) -> String)? = nil, linkURLs: Bool = true,
+        mentionCharacters: (Unicode.Scalar) -> Bool = SocialText.isMentionScalar
     ) -> String {
         let scalars = Array(text.unicodeScalars)
         var out = ""
@@ -100,7 +101,7 @@ public enum SocialText {
             }
             if scalar == "@", let mentionURL, previous.map({ !blocksMarker($0) }) ?? true {
                 var end = index + 1
-                while end < scalars.count, isMentionScalar(scalars[end]) { end += 1 }
+                while end < scalars.count, mentionCharacters(scalars[end]) { end += 1 }
                 while end > index + 1, scalars[end - 1] == "." { end -= 1 }
                 if end > index + 1 {
                     let name = String(String.UnicodeScalarView(scalars[(index + 1)..<end]))
@@ -163,7 +164,8 @@ public enum SocialText {
             || scalar.properties.generalCategory == .nonspacingMark || scalar.properties.generalCategory == .spacingMark
     }
 
-    private static func isMentionScalar(_ scalar: Unicode.Scalar) -> Bool {
+    /// Characters of a user name after `@` on most platforms: ASCII letters, digits, `_`, `.`, `-`.
+    public static func isMentionScalar(_ scalar: Unicode.Scalar) -> Bool {
         scalar == "_" || scalar == "." || scalar == "-" || (scalar.isASCII && (scalar.properties.isAlphabetic || scalar.properties.numericType != nil))
     }
 

@@ -59,9 +59,10 @@ enum LinkedInLittleText {
         pieces.map { piece in
             switch piece {
             case .text(let text):
-                return SocialText.richText(text)
+                // README: hashtags and organization mentions are linked; URLs stay text.
+                return SocialText.richText(text, linkURLs: false)
             case .hashtag(let tag):
-                return SocialText.link("https://www.linkedin.com/feed/hashtag/\(PlatformQuery.escape(tag))/", "#" + tag)
+                return SocialText.link("https://www.linkedin.com/feed/hashtag/\(tag)/", "#" + tag)
             case .mention(let name, let urn):
                 let prefix = "urn:li:organization:"
                 guard urn.hasPrefix(prefix) else { return SocialText.escape(name) }

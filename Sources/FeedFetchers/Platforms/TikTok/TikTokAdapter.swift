@@ -49,10 +49,17 @@ public struct TikTokAdapter: PlatformAdapter {
         var pages = 0
         repeat {
             let body = "{\"max_count\":\(Self.pageSize)" + (cursor.map { ",\"cursor\":\($0)" } ?? "") + "}"
-            let page = try await session.call(TikTokVideoPage.self, "a video list", client: client) { token in
-                FetchRequest(url: client.url(Self.base, "/v2/video/list/", query: [("fields", Self.videoFields)]),
-                             headers: [("Authorization", "Bearer " + token), ("Content-Type", "application/json")],
-                             method: "POST", body: Array(body.utf8))
+            let page: TikTokVideoPage
+            do throws(PlatformError) {
+                page = try await session.call(TikTokVideoPage.self, "a video list", client: client) { token in
+                    FetchRequest(url: client.url(Self.base, "/v2/video/list/", query: [("fields", Self.videoFields)]),
+                                 headers: [("Authorization", "Bearer " + token), ("Content-Type", "application/json")],
+                                 method: "POST", body: Array(body.utf8))
+                }
+            } catch {
+                // A later page only adds older videos: keep what the first pages gave.
+                if posts.isEmpty { throw error }
+                break
             }
             pages += 1
             let videos = page.videos ?? []

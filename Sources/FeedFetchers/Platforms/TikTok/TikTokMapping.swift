@@ -10,9 +10,11 @@ enum TikTokMapping {
         return Post(
             channel: "tiktok",
             sourceId: video.id,
-            sourceUrl: SocialText.nonEmpty(video.shareUrl).map(withoutTracking),
+            sourceUrl: SocialText.nonEmpty(video.shareUrl).map(withoutTracking)
+                ?? username.flatMap { name in SocialText.nonEmpty(video.id).map { "https://www.tiktok.com/@\(name)/video/\($0)" } },
             title: title,
-            textRich: description.map { SocialText.richText($0, hashtagURL: { "https://www.tiktok.com/tag/\($0)" }) },
+            // README: the escaped description with `#tags` linked (URLs stay text, as TikTok shows them).
+            textRich: description.map { SocialText.richText($0, hashtagURL: { "https://www.tiktok.com/tag/\($0)" }, linkURLs: false) },
             textPlain: description,
             publishedAt: video.createTime.map { Date(timeIntervalSince1970: TimeInterval($0)) },
             from: PostAuthor(

@@ -41,7 +41,15 @@ public struct TwitterAdapter: PlatformAdapter {
         var nextToken: String?
         var pages = 0
         while true {
-            guard let page = try await search(query, sinceId: sinceId, nextToken: nextToken, token: token, client: client) else {
+            let answer: TwitterSearchResponse?
+            do throws(PlatformError) {
+                answer = try await search(query, sinceId: sinceId, nextToken: nextToken, token: token, client: client)
+            } catch {
+                // A later page only adds older posts: keep (and remember) what the first pages gave.
+                if pages == 0 || posts.isEmpty { throw error }
+                break
+            }
+            guard let page = answer else {
                 // X refuses a since_id from before its 7-day window: search the whole window instead.
                 sinceId = nil
                 continue

@@ -85,7 +85,8 @@ struct TwitterText {
     }
 
     private static func social(_ text: Substring) -> String {
-        SocialText.richText(String(text), hashtagURL: { "https://x.com/hashtag/\($0)" }, mentionURL: { "https://x.com/\($0)" })
+        SocialText.richText(String(text), hashtagURL: { "https://x.com/hashtag/\($0)" }, mentionURL: { "https://x.com/\($0)" },
+                            mentionCharacters: { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "_") })
     }
 }
 

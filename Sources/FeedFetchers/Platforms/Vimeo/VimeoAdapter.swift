@@ -48,11 +48,18 @@ public struct VimeoAdapter: PlatformAdapter {
             let url = client.url(Self.base, path, query: [
                 ("per_page", Self.pageSize), ("page", String(page)), ("sort", "date"), ("direction", "desc"), ("fields", Self.fields),
             ])
-            let response = try await client.get(url, headers: [
-                ("Authorization", "bearer " + token), ("Accept", "application/vnd.vimeo.*+json;version=3.4"),
-            ])
-            guard (200..<300).contains(response.status) else { throw await error(response, what, client: client) }
-            let answer = try client.decode(VimeoVideoPage.self, from: response, "a video list")
+            let answer: VimeoVideoPage
+            do throws(PlatformError) {
+                let response = try await client.get(url, headers: [
+                    ("Authorization", "bearer " + token), ("Accept", "application/vnd.vimeo.*+json;version=3.4"),
+                ])
+                guard (200..<300).contains(response.status) else { throw await error(response, what, client: client) }
+                answer = try client.decode(VimeoVideoPage.self, from: response, "a video list")
+            } catch {
+                // A later page only adds older videos: keep what the first pages gave.
+                if page == 1 || posts.isEmpty { throw error }
+                break
+            }
             let videos = answer.data ?? []
             posts += videos.filter(VimeoMapping.isShowable).map(VimeoMapping.post)
             let reachedKnown = videos.contains { VimeoMapping.id($0).map(feed.isKnown) ?? false }

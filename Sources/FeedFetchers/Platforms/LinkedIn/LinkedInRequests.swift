@@ -27,16 +27,34 @@ extension LinkedInAdapter {
         func media(for posts: [LinkedInPost]) async throws(PlatformError) -> LinkedInMapping.Media {
             var media = LinkedInMapping.Media()
             let images = LinkedInMapping.imageURNs(posts)
+            // Media are enrichment: a batch that fails for its own reasons (a 403 on one asset
+            // type, a 5xx) leaves those posts without media; token and rate-limit errors end the fetch.
             if !images.isEmpty {
                 let url = client.url(LinkedInAdapter.realBase, "/rest/images", rawQuery: Self.ids(images))
-                media.images = try await get(url, LinkedInBatch<LinkedInImage>.self, "the images of organization \(organization)'s posts", "an image batch").results ?? [:]
+                do throws(PlatformError) {
+                    media.images = try await get(url, LinkedInBatch<LinkedInImage>.self, "the images of organization \(organization)'s posts", "an image batch").results ?? [:]
+                } catch {
+                    try Self.rethrowIfFatal(error)
+                }
             }
             let videos = LinkedInMapping.videoURNs(posts)
             if !videos.isEmpty {
                 let url = client.url(LinkedInAdapter.realBase, "/rest/videos", rawQuery: Self.ids(videos))
-                media.videos = try await get(url, LinkedInBatch<LinkedInVideo>.self, "the videos of organization \(organization)'s posts", "a video batch").results ?? [:]
+                do throws(PlatformError) {
+                    media.videos = try await get(url, LinkedInBatch<LinkedInVideo>.self, "the videos of organization \(organization)'s posts", "a video batch").results ?? [:]
+                } catch {
+                    try Self.rethrowIfFatal(error)
+                }
             }
             return media
+        }
+
+        /// Rethrows token and rate-limit errors, which concern every request; others a media batch survives.
+        static func rethrowIfFatal(_ error: PlatformError) throws(PlatformError) {
+            switch error {
+            case .reconnect, .rateLimited: throw error
+            default: return
+            }
         }
 
         /// `ids=List(urn%3Ali%3A…,…)`: URNs encoded, the Rest.li list syntax not.

@@ -69,3 +69,23 @@ struct SocialTextTests {
         #expect(SocialText.decodeEntities("a &amp; b &lt;3 &#8220;x&#8221;\n  c") == "a & b <3 “x”\n  c")
     }
 }
+
+@Suite("Throttling waits")
+struct ThrottleWaitTests {
+    @Test("A 429 waits until the platform's reset; a reset already past waits a minute, none at all 15 minutes")
+    func waits() async {
+        let now = Date(timeIntervalSince1970: 1_800_000_000)
+        let transport = GuardedHTTPClient(policy: NetworkPolicy(), now: { now })
+        let client = PlatformClient(service: "twitter_v2", transport: transport, endpoints: PlatformEndpoints(), budgets: RateBudgets(),
+                                    budgetKey: "k", policy: RatePolicy(requests: 450, per: 900), now: { now })
+        func until(_ headers: [String: String]) async -> Date? {
+            let response = FetchResponse(status: 429, finalURL: "https://api.x.com/2/tweets/search/recent", headers: headers)
+            guard case .rateLimited(let until, _) = await client.throttled(response, "X rate limit reached") else { return nil }
+            return until
+        }
+        #expect(await until(["x-rate-limit-reset": String(Int(now.timeIntervalSince1970) + 600)]) == now.addingTimeInterval(600))
+        #expect(await until(["x-rate-limit-reset": "1789460100"]) == now.addingTimeInterval(60))
+        #expect(await until([:]) == now.addingTimeInterval(15 * 60))
+        await transport.shutdown()
+    }
+}

@@ -71,6 +71,9 @@ public struct PlatformClient: Sendable {
         return response
     }
 
+    /// The shortest wait after a platform's "too many requests", whatever its reset said.
+    public static let minimumThrottleWait: TimeInterval = 60
+
     /// The error for a platform's "too many requests": the whole budget waits until `until`
     /// (the platform's reset, else `Retry-After`, else 15 minutes), and the feed stays healthy.
     public func throttled(_ response: FetchResponse?, until: Date? = nil, _ message: String) async -> PlatformError {
@@ -80,7 +83,9 @@ public struct PlatformClient: Sendable {
             let limits = RateLimitHeaders(response.headers, now: current)
             wait = limits.resetAt ?? response.retryAfter.map { current.addingTimeInterval(TimeInterval($0)) }
         }
-        let resume = max(wait ?? current.addingTimeInterval(15 * 60), current.addingTimeInterval(1))
+        // No reset given: 15 minutes. A reset already past (clock skew, a stale header): a
+        // minute, so that a platform that keeps answering 429 is not asked again every second.
+        let resume = max(wait ?? current.addingTimeInterval(15 * 60), current.addingTimeInterval(Self.minimumThrottleWait))
         await budgets.block(budgetKey, until: resume, now: current)
         return .rateLimited(until: resume, "\(message); Roost waits until \(FeedDate.isoString(resume)) as the platform asked")
     }

@@ -20,7 +20,7 @@ public enum FeedCredentials {
             plain[Feed.connectionAttribute] = .string(String(connection.id))
         }
         guard !credentials.isEmpty else { return plain }
-        let problems = FeedValidation.connectionProblems(service: service.rawValue, credentials: credentials)
+        let problems = ConnectionValidation.problems(service: service.rawValue, credentials: credentials)
         guard problems.isEmpty else {
             throw FeedProblems(problems.map {
                 FieldProblem(field: field + $0.field.replacingOccurrences(of: "credentials.", with: ""), message: $0.message)

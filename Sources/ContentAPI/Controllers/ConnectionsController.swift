@@ -32,12 +32,12 @@ struct ConnectionsController: Sendable {
         let body = try await RequestBody.object(request, context: context)
         let object = body["connection"] as? [String: Any] ?? body
         let input = try Self.input(object)
-        let problems = FeedValidation.connectionProblems(service: input.service, credentials: input.credentials)
+        let problems = ConnectionValidation.problems(service: input.service, credentials: input.credentials)
         guard problems.isEmpty else { throw APIError.invalidFields(problems.map { .init(field: $0.field, message: $0.message) }) }
         guard let service = FeedService(rawValue: input.service) else { throw APIError.invalidField("service", "is not a platform Roost connects to") }
         let store = self.store
         let now = self.now()
-        let credentials = FeedValidation.normalizedCredentials(service: input.service, input.credentials)
+        let credentials = ConnectionValidation.normalizedCredentials(service: input.service, input.credentials)
         let new = NewConnection(siteId: key.siteId, service: service, name: input.name, credentials: credentials)
         let connection = try await Blocking.run { try store.createConnection(new, now: now) }
         return JSONResponse.make(status: .created, bytes: FeedWire.result { json in ConnectionWire.write(connection, key: "data", into: &json) })

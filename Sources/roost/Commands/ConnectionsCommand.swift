@@ -29,14 +29,14 @@ struct ConnectionsAddCommand: ParsableCommand {
             guard parts.count == 2, !parts[0].isEmpty else { throw CommandFailure(kind: .usage, message: "--credential must be NAME=VALUE") }
             credentials[String(parts[0])] = String(parts[1])
         }
-        if let problem = FeedValidation.connectionProblems(service: service, credentials: credentials).first {
+        if let problem = ConnectionValidation.problems(service: service, credentials: credentials).first {
             let option = problem.field == "service" ? "--service" : "--credential " + problem.field.replacingOccurrences(of: "credentials.", with: "")
             throw CommandFailure(kind: .usage, message: "\(option) \(problem.message)")
         }
         let store = try global.openStore()
         let found = try FeedsImportCommand.site(site, in: store)
         guard let kind = FeedService(rawValue: service) else { throw CommandFailure(kind: .usage, message: "--service is not a platform") }
-        let normalized = FeedValidation.normalizedCredentials(service: service, credentials)
+        let normalized = ConnectionValidation.normalizedCredentials(service: service, credentials)
         let connection = try store.createConnection(NewConnection(siteId: found.id, service: kind, name: name, credentials: normalized), now: Date())
         var json = JSONWriter()
         json.beginObject()

@@ -133,6 +133,22 @@ struct PlatformIngestTests {
         #expect(message.contains("token=…"))
     }
 
+    @Test("Server-level credentials from configuration stand in for a connection")
+    func serverCredentials() async throws {
+        let fixture = try StoreFixture(moderation: .autoPublish)
+        let now = fixture.start
+        let adapter = ScriptedAdapter()
+        let client = GuardedHTTPClient(policy: NetworkPolicy(), now: { now })
+        let ingest = IngestFeed(store: fixture.store, transport: client, now: { now }, random: { 0.5 },
+                                platforms: PlatformRuntime(adapters: [adapter], serverCredentials: ["vimeo": ["access_token": "from-config"]]))
+        let feed = try fixture.store.createFeed(NewFeed(siteId: fixture.site.id, sectionId: fixture.feed.sectionId, name: "v", service: .vimeo,
+                                                        attributes: ["user": .string("x")], moderationType: .autoPublish), now: now)
+        let outcome = await ingest.run(feed)
+        #expect(outcome.health.isHealthy)
+        #expect(adapter.seen.withLock { $0.last?.credentials["access_token"] } == "from-config")
+        await client.shutdown()
+    }
+
     @Test("Rate limited: the feed stays healthy and waits until the reset the platform gave")
     func rateLimited() async throws {
         let rig = try Rig()

@@ -26,7 +26,7 @@ extension IngestFeed {
         if let connection {
             credentials.merge(connection.credentials) { _, own in own }
             credentials["connected_at"] = FeedDate.isoString(connection.updatedAt)
-        } else if adapter.needsCredentials(feed.attributes) {
+        } else if adapter.needsCredentials(feed.attributes), credentials.isEmpty {
             return record(feed, .failed(message: "this \(feed.service.rawValue) feed needs a connection to the account it reads, and the site has none: add one with POST /v2/:site/connections {\"service\": \"\(feed.service.rawValue)\", \"credentials\": {...}}"))
         }
         let client = PlatformClient(
@@ -42,7 +42,8 @@ extension IngestFeed {
             result = try await adapter.fetch(input, client: client)
         } catch {
             // Whatever an adapter said, feed health never shows a credential.
-            let secrets = Array(credentials.filter { $0.key != "connected_at" }.values)
+            let visible = Set(adapter.credentialFields.filter { !$0.secret }.map(\.name) + ["connected_at"])
+            let secrets = Array(credentials.filter { !visible.contains($0.key) }.values)
             let error = error.redacting(secrets)
             return record(feed, Self.outcome(of: error), platform: PlatformRecord(minimumInterval: adapter.minimumInterval, resumeAt: Self.resume(error)))
         }

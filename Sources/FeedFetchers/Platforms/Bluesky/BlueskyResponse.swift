@@ -5,13 +5,13 @@ import Foundation
 
 /// `app.bsky.feed.getAuthorFeed`: feed items and the cursor of the next page.
 struct BlueskyAuthorFeed: Decodable, Sendable {
-    var feed: [BlueskyFeedItem]?
+    @LossyList var feed: [BlueskyFeedItem]?
     var cursor: String?
 }
 
 /// `app.bsky.feed.searchPosts`: plain post views (no `reason`, no `reply` wrapper).
 struct BlueskySearchResult: Decodable, Sendable {
-    var posts: [BlueskyPostView]?
+    @LossyList var posts: [BlueskyPostView]?
     var cursor: String?
 }
 

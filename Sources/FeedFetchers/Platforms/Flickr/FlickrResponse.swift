@@ -54,7 +54,7 @@ struct FlickrAtomEntry: Sendable, Equatable {
 struct FlickrJSONFeed: Decodable, Sendable, Equatable {
     var title: String?
     var link: String?
-    var items: [FlickrJSONItem]?
+    @LossyList var items: [FlickrJSONItem]?
 }
 
 /// One photo of the JSON feed.

@@ -8,7 +8,7 @@ struct GooglePlace: Decodable, Sendable {
     var id: String?
     var displayName: GoogleLocalizedText?
     var googleMapsUri: String?
-    var reviews: [GooglePlaceReview]?
+    @LossyList var reviews: [GooglePlaceReview]?
 }
 
 /// A text with its language (`{text, languageCode}`).
@@ -51,7 +51,7 @@ struct GoogleLegacyDetails: Decodable, Sendable {
 struct GoogleLegacyPlace: Decodable, Sendable {
     var name: String?
     var url: String?
-    var reviews: [GoogleLegacyReview]?
+    @LossyList var reviews: [GoogleLegacyReview]?
 }
 
 /// One legacy review; `time` is epoch seconds, `text` is translated when `translated` is true.
@@ -74,7 +74,7 @@ struct GoogleLegacyReview: Decodable, Sendable {
 
 /// Business Profile `GET /v4/accounts/{a}/locations/{l}/reviews`: one page.
 struct GoogleBusinessReviews: Decodable, Sendable {
-    var reviews: [GoogleBusinessReview]?
+    @LossyList var reviews: [GoogleBusinessReview]?
     var nextPageToken: String?
 }
 

@@ -13,7 +13,7 @@ struct LinkedInOrganization: Decodable, Sendable {
 /// `GET /rest/posts?q=author`: one page of an author's posts.
 struct LinkedInPostsPage: Decodable, Sendable {
     var paging: LinkedInPaging?
-    var elements: [LinkedInPost]?
+    @LossyList var elements: [LinkedInPost]?
 }
 
 /// Offset paging: `start`, `count` and a relative `next` link.

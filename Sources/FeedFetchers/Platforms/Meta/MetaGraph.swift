@@ -37,7 +37,7 @@ enum MetaGraph {
 
 /// A Graph list: `{"data": [...], "paging": {...}}`.
 struct MetaList<Item: Decodable & Sendable>: Decodable, Sendable {
-    var data: [Item]?
+    @LossyList var data: [Item]?
     var paging: MetaPaging?
 }
 

@@ -30,7 +30,7 @@ struct TikTokError: Decodable {
 
 /// `data` of `/v2/video/list/`.
 struct TikTokVideoPage: Decodable {
-    var videos: [TikTokVideo]?
+    @LossyList var videos: [TikTokVideo]?
     /// Epoch milliseconds of the oldest video on the page, to send back for older ones.
     var cursor: Int64?
     var hasMore: Bool?

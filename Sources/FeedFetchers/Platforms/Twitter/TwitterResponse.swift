@@ -3,7 +3,7 @@ import Foundation
 /// X API v2 recent-search wire types (docs.x.com data dictionary): every member optional,
 /// since X leaves out what a post lacks.
 struct TwitterSearchResponse: Decodable {
-    var data: [TwitterTweet]?
+    @LossyList var data: [TwitterTweet]?
     var includes: TwitterIncludes?
     var meta: TwitterMeta?
     /// Field errors X reports next to (or instead of) `data` in a 200.
@@ -85,8 +85,8 @@ struct TwitterAttachments: Decodable {
 
 /// The expanded objects a page refers to.
 struct TwitterIncludes: Decodable {
-    var users: [TwitterUser]?
-    var media: [TwitterMedia]?
+    @LossyList var users: [TwitterUser]?
+    @LossyList var media: [TwitterMedia]?
 }
 
 /// An author.

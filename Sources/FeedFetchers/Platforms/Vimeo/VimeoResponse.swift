@@ -6,7 +6,7 @@ struct VimeoVideoPage: Decodable {
     var total: Int?
     var page: Int?
     var paging: VimeoPaging?
-    var data: [VimeoVideo]?
+    @LossyList var data: [VimeoVideo]?
 }
 
 /// Relative links to the other pages; `next` is null on the last one.

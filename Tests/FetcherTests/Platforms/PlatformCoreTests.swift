@@ -89,3 +89,29 @@ struct ThrottleWaitTests {
         await transport.shutdown()
     }
 }
+
+@Suite("Lossy platform lists")
+struct LossyListTests {
+    struct Item: Decodable, Sendable, Equatable { var id: String }
+    struct Page: Decodable, Sendable { @LossyList var data: [Item]? }
+
+    @Test("An item that does not decode is left out; the rest of the page is kept")
+    func skipsBadItems() throws {
+        let page = try JSONDecoder().decode(Page.self, from: Data(#"{"data": [{"id": "1"}, {"id": 2}, {"text": "no id"}, "x", null, {"id": "3"}]}"#.utf8))
+        #expect(page.data == [Item(id: "1"), Item(id: "3")])
+    }
+
+    @Test("A missing or null list is nil; a list that is not a list fails the page")
+    func absent() throws {
+        #expect(try JSONDecoder().decode(Page.self, from: Data("{}".utf8)).data == nil)
+        #expect(try JSONDecoder().decode(Page.self, from: Data(#"{"data": null}"#.utf8)).data == nil)
+        #expect(throws: (any Error).self) { try JSONDecoder().decode(Page.self, from: Data(#"{"data": 5}"#.utf8)) }
+    }
+
+    @Test("A tweet without an id is dropped, not the page")
+    func twitterPage() throws {
+        let json = #"{"data": [{"text": "no id"}, {"id": "2099539197949436956", "text": "ok", "author_id": "1"}], "meta": {"result_count": 2}}"#
+        let page = try JSONDecoder().decode(TwitterSearchResponse.self, from: Data(json.utf8))
+        #expect(page.data?.map(\.id) == ["2099539197949436956"])
+    }
+}

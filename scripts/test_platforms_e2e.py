@@ -8,7 +8,7 @@ HTTP API, then the posts read back through the Content API and the feeds' health
 
 Three passes, each on a fresh database: the recorded successes (every feed healthy, posts of
 the right channel served, a second fetch through POST .../fetch adds nothing twice and X's
-sends since_id), the expired-token answers (every feed unhealthy, saying to
+sends since_id; an unknown handle or channel is unhealthy at once, naming it), the expired-token answers (every feed unhealthy, saying to
 reconnect), and the rate-limit answers (every feed still healthy). Exits 1 on any failure.
 """
 import argparse, json, os, re, signal, subprocess, sys, tempfile, time, urllib.request
@@ -41,6 +41,12 @@ CASES = {
     "flickr": (None, [("photos", {"user_id": "201234567@N04", "tags": "latteart", "tagmode": "all"}),
                       ("tag", {"tags": "latteart"})], "flickr"),
 }
+
+# Feeds the fixtures answer "not found": unhealthy at once, with a message naming what is missing.
+NOT_FOUND = [
+    ("bluesky", "missing", {"handle": "no-such-user.bsky.social"}, "no-such-user.bsky.social"),
+    ("youtube", "missing", {"channel_id": "UCzzzzzzzzzzzzzzzzzzzzzz"}, "UCzzzzzzzzzzzzzzzzzzzzzz"),
+]
 
 RATE_WORDS = re.compile(r"rate|429|exhaust|throttl|limit", re.I)
 EXPIRED_WORDS = re.compile(r"expired|revoked|invalid|unauthori|401|190|denied|session", re.I)
@@ -130,14 +136,30 @@ def run_pass(roost, kind, out):
                     continue
                 data = body["result"]["data"]
                 feeds[(service, name)] = (data["id"], data["section"]["id"], channel, kind == "success" or kind in expects)
+        missing = {}
+        if kind == "success":
+            for service, name, attributes, named in NOT_FOUND:
+                status, body = request("POST", f"{api}/v2/{uuid}/feeds", key, {
+                    "feed": {"name": name, "service": service, "feed_attributes": attributes, "moderation_type": "auto_publish"}})
+                if status != 201:
+                    failures.append(f"{service}/{name}: feed creation answered {status} {body}")
+                    continue
+                missing[(service, name)] = (body["result"]["data"]["id"], named)
         deadline = time.time() + 30
         pending = dict(feeds)
+        pending.update({k: (v[0], None, None, None) for k, v in missing.items()})
         while pending and time.time() < deadline:
             for key_, (feed_id, _, _, _) in list(pending.items()):
                 _, body = request("GET", f"{api}/v2/{uuid}/feeds/{feed_id}", key)
                 if body["result"]["data"]["status"]["last_fetched_at"]:
                     pending.pop(key_)
             time.sleep(0.3)
+        for (service, name), (feed_id, named) in missing.items():
+            _, body = request("GET", f"{api}/v2/{uuid}/feeds/{feed_id}", key)
+            status = body["result"]["data"]["status"]
+            print(f"{kind} {service}/{name}: healthy={status['is_healthy']} {status['error_message'] or ''}")
+            if status["is_healthy"] or named not in (status["error_message"] or ""):
+                failures.append(f"{service}/{name}: expected unhealthy naming {named}, got {status}")
         first_counts = {}
         if kind == "success":
             # The second fetch ("fetch now") asks only for newer posts: nothing is added twice.

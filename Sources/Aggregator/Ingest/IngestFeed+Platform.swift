@@ -42,7 +42,7 @@ extension IngestFeed {
             result = try await adapter.fetch(input, client: client)
         } catch {
             // Whatever an adapter said, feed health never shows a credential.
-            let visible = Set(adapter.credentialFields.filter { !$0.secret }.map(\.name) + ["connected_at"])
+            let visible = adapter.visibleCredentialNames.union(["connected_at"])
             let secrets = Array(credentials.filter { !visible.contains($0.key) }.values)
             let error = error.redacting(secrets)
             return record(feed, Self.outcome(of: error), platform: PlatformRecord(minimumInterval: adapter.minimumInterval, resumeAt: Self.resume(error)))

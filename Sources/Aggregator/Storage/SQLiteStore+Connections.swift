@@ -10,7 +10,7 @@ extension SQLiteStore {
             let uuid = KeySecrets.uuid()
             try db.execute(sql: """
                 INSERT INTO connections (uuid, site_id, service, name, credentials, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [uuid, new.siteId, new.service.rawValue, new.name, sealer.seal(CredentialsCoding.encode(new.credentials)),
+                """, arguments: [uuid, new.siteId, new.service.rawValue, new.name, sealer.seal(StringMapJSON.encode(new.credentials)),
                                  now.millis, now.millis])
             return Connection(id: db.lastInsertedRowID, uuid: uuid, siteId: new.siteId, service: new.service, name: new.name,
                               credentials: new.credentials, createdAt: now.wholeMillis, updatedAt: now.wholeMillis)
@@ -58,10 +58,10 @@ extension SQLiteStore {
             guard let text = try String.fetchOne(db, sql: "SELECT credentials FROM connections WHERE id = ?", arguments: [connectionId]) else {
                 return
             }
-            var credentials = CredentialsCoding.decode(sealer.open(text) ?? "{}")
+            var credentials = StringMapJSON.decode(sealer.open(text) ?? "{}")
             credentials.merge(changes) { _, new in new }
             try db.execute(sql: "UPDATE connections SET credentials = ?, updated_at = ? WHERE id = ?",
-                           arguments: [sealer.seal(CredentialsCoding.encode(credentials)), now.millis, connectionId])
+                           arguments: [sealer.seal(StringMapJSON.encode(credentials)), now.millis, connectionId])
         }
     }
 
@@ -77,21 +77,6 @@ extension SQLiteStore {
         guard let service = FeedService(rawValue: row[3]) else { return nil }
         // Credentials sealed with another key read as none: the feed then asks for a new connection.
         return Connection(id: row[0], uuid: row[1], siteId: row[2], service: service, name: row[4],
-                          credentials: CredentialsCoding.decode(sealer.open(row[5]) ?? "{}"), createdAt: Date(millis: row[6]), updatedAt: Date(millis: row[7]))
-    }
-}
-
-/// Credentials as stored: a flat JSON object of strings.
-enum CredentialsCoding {
-    static func encode(_ credentials: [String: String]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: credentials, options: [.sortedKeys]) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    static func decode(_ text: String) -> [String: String] {
-        guard let data = text.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            return [:]
-        }
-        return object.compactMapValues { $0 as? String }
+                          credentials: StringMapJSON.decode(sealer.open(row[5]) ?? "{}"), createdAt: Date(millis: row[6]), updatedAt: Date(millis: row[7]))
     }
 }

@@ -10,8 +10,7 @@ public enum ConnectionWire {
 
     /// One connection as the member `key` (or an array element when nil).
     public static func write(_ connection: Connection, key: String?, into json: inout JSONWriter) {
-        let fields = PlatformAdapters.adapter(for: connection.service.rawValue)?.credentialFields ?? []
-        let visible = Set(fields.filter { !$0.secret }.map(\.name))
+        let visible = PlatformAdapters.adapter(for: connection.service.rawValue)?.visibleCredentialNames ?? []
         json.beginObject(key)
         json.integer("id", Int(connection.id))
         json.string("uuid", connection.uuid)

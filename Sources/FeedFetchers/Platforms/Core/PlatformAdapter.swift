@@ -37,6 +37,10 @@ extension PlatformAdapter {
     public var ratePolicy: RatePolicy { RatePolicy(requests: 60, per: 60) }
     public func needsCredentials(_ attributes: [String: FeedAttribute]) -> Bool { !credentialFields.isEmpty }
     public func budgetScope(for attributes: [String: FeedAttribute]) -> String? { nil }
+
+    /// The credential fields that are not secret (a Bluesky identifier, a TikTok client key):
+    /// shown by the API and left in messages; every other stored field is treated as a secret.
+    public var visibleCredentialNames: Set<String> { Set(credentialFields.filter { !$0.secret }.map(\.name)) }
 }
 
 /// One field of a connection's credentials.

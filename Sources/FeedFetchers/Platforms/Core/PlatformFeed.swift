@@ -60,18 +60,12 @@ public struct PlatformState: Sendable, Equatable {
 
     /// Reads state stored by `encoded`; unreadable text is empty state.
     public init(encoded: String?) {
-        guard let encoded, let data = encoded.data(using: .utf8),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-            values = [:]
-            return
-        }
-        values = object.compactMapValues { $0 as? String }
+        values = StringMapJSON.decode(encoded)
     }
 
     /// The state as JSON text; nil when empty.
     public var encoded: String? {
-        guard !values.isEmpty, let data = try? JSONSerialization.data(withJSONObject: values, options: [.sortedKeys]) else { return nil }
-        return String(decoding: data, as: UTF8.self)
+        values.isEmpty ? nil : StringMapJSON.encode(values)
     }
 
     public subscript(key: String) -> String? {

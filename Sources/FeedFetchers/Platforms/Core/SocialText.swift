@@ -54,14 +54,12 @@ public enum SocialText {
 
     /// Tags in order, each once case-insensitively (first spelling kept), empty ones dropped.
     public static func uniqueTags(_ tags: [String]) -> [String] {
-        var seen: Set<String> = []
-        var out: [String] = []
+        var unique = UniqueList(caseInsensitive: true)
         for tag in tags {
             let trimmed = tag.trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !trimmed.isEmpty, seen.insert(trimmed.lowercased()).inserted else { continue }
-            out.append(trimmed)
+            if !trimmed.isEmpty { unique.append(trimmed) }
         }
-        return out
+        return unique.items
     }
 
     /// Plain text as HTML: escaped, line breaks as `<br>`, bare http(s) URLs linked (unless

@@ -85,7 +85,7 @@ enum MetaErrors {
             label += " \(code)" + (detail.errorSubcode.map { "/\($0)" } ?? "")
         }
         guard let message = SocialText.nonEmpty(detail.message) else { return " (\(label))" }
-        var text = MetaGraph.redacting(token, in: message.trimmingCharacters(in: .whitespacesAndNewlines))
+        var text = PlatformError.redacting([token], in: message.trimmingCharacters(in: .whitespacesAndNewlines))
         if text.count > 300 { text = String(text.prefix(300)) + "…" }
         return " (\(label): \(text))"
     }

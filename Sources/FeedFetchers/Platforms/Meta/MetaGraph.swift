@@ -28,11 +28,6 @@ enum MetaGraph {
             throw error.redacting([token])
         }
     }
-
-    /// `text` with every appearance of `token` (plain or percent-encoded) replaced by `…`.
-    static func redacting(_ token: String, in text: String) -> String {
-        PlatformError.redacting([token], in: text)
-    }
 }
 
 /// A Graph list: `{"data": [...], "paging": {...}}`.

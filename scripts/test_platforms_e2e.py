@@ -129,34 +129,34 @@ def run_pass(roost, kind, out):
                 name, attributes = case[0], case[1]
                 expects = case[2] if len(case) > 2 else {"expired", "rate"}
                 status, body = request("POST", f"{api}/v2/{uuid}/feeds", key, {
-                    "feed": {"name": name, "service": service, "feed_attributes": attributes, "moderation_type": "auto_publish"},
+                    "feed": {"name": name, "feed_type": service, "feed_attributes": attributes, "moderation_type": "auto_publish"},
                     "section": {"name": f"{service}-{name}"}})
                 if status != 201:
                     failures.append(f"{service}/{name}: feed creation answered {status} {body}")
                     continue
                 data = body["result"]["data"]
-                feeds[(service, name)] = (data["id"], data["section"]["id"], channel, kind == "success" or kind in expects)
+                feeds[(service, name)] = (data["feed"]["id"], data["section"]["id"], channel, kind == "success" or kind in expects)
         missing = {}
         if kind == "success":
             for service, name, attributes, named in NOT_FOUND:
                 status, body = request("POST", f"{api}/v2/{uuid}/feeds", key, {
-                    "feed": {"name": name, "service": service, "feed_attributes": attributes, "moderation_type": "auto_publish"}})
+                    "feed": {"name": name, "feed_type": service, "feed_attributes": attributes, "moderation_type": "auto_publish"}})
                 if status != 201:
                     failures.append(f"{service}/{name}: feed creation answered {status} {body}")
                     continue
-                missing[(service, name)] = (body["result"]["data"]["id"], named)
+                missing[(service, name)] = (body["result"]["data"]["feed"]["id"], named)
         deadline = time.time() + 30
         pending = dict(feeds)
         pending.update({k: (v[0], None, None, None) for k, v in missing.items()})
         while pending and time.time() < deadline:
             for key_, (feed_id, _, _, _) in list(pending.items()):
                 _, body = request("GET", f"{api}/v2/{uuid}/feeds/{feed_id}", key)
-                if body["result"]["data"]["status"]["last_fetched_at"]:
+                if body["result"]["data"]["feed"]["status"]["last_fetched_at"]:
                     pending.pop(key_)
             time.sleep(0.3)
         for (service, name), (feed_id, named) in missing.items():
             _, body = request("GET", f"{api}/v2/{uuid}/feeds/{feed_id}", key)
-            status = body["result"]["data"]["status"]
+            status = body["result"]["data"]["feed"]["status"]
             print(f"{kind} {service}/{name}: healthy={status['is_healthy']} {status['error_message'] or ''}")
             if status["is_healthy"] or named not in (status["error_message"] or ""):
                 failures.append(f"{service}/{name}: expected unhealthy naming {named}, got {status}")
@@ -166,7 +166,7 @@ def run_pass(roost, kind, out):
             before = {}
             for key_, (feed_id, section_id, _, _) in feeds.items():
                 _, body = request("GET", f"{api}/v2/{uuid}/feeds/{feed_id}", key)
-                before[key_] = body["result"]["data"]["status"]["last_fetched_at"]
+                before[key_] = body["result"]["data"]["feed"]["status"]["last_fetched_at"]
                 _, posts = request("GET", f"{api}/v2/{uuid}/posts?count=100&filterBySectionIds[]={section_id}", key)
                 first_counts[key_] = len(posts["posts"])
                 status, _ = request("POST", f"{api}/v2/{uuid}/feeds/{feed_id}/fetch", key)
@@ -178,7 +178,7 @@ def run_pass(roost, kind, out):
             while pending and time.time() < deadline:
                 for key_, (feed_id, _, _, _) in list(pending.items()):
                     _, body = request("GET", f"{api}/v2/{uuid}/feeds/{feed_id}", key)
-                    if body["result"]["data"]["status"]["last_fetched_at"] != before[key_]:
+                    if body["result"]["data"]["feed"]["status"]["last_fetched_at"] != before[key_]:
                         pending.pop(key_)
                 time.sleep(0.3)
             for key_ in pending:
@@ -188,7 +188,7 @@ def run_pass(roost, kind, out):
                 failures.append("twitter_v2: the second fetch did not send since_id")
         for (service, name), (feed_id, section_id, channel, checked) in feeds.items():
             _, body = request("GET", f"{api}/v2/{uuid}/feeds/{feed_id}", key)
-            status = body["result"]["data"]["status"]
+            status = body["result"]["data"]["feed"]["status"]
             _, posts = request("GET", f"{api}/v2/{uuid}/posts?count=100&filterBySectionIds[]={section_id}", key)
             posts = posts["posts"]
             (out / kind).mkdir(parents=True, exist_ok=True)

@@ -75,7 +75,48 @@ struct PostStoreTests {
         try fixture.store([fixture.post("n1", minutes: 50), fixture.post("n2", minutes: 60)])
         let newer = try fixture.store.posts(PostQuery(siteId: fixture.site.id, count: 10, cursor: first.newer))
         #expect(newer.posts.compactMap(\.post.sourceId) == ["n2", "n1"])
-        #expect(newer.older != nil && newer.newer != nil)
+        #expect(newer.older == nil && newer.newer != nil)
+        let again = try fixture.store.posts(PostQuery(siteId: fixture.site.id, count: 10, cursor: newer.newer))
+        #expect(again.posts.isEmpty && again.newer != nil)
+    }
+
+    @Test("Polling a page that starts with a pinned post sees every post shown since: new, newly published, newly pinned")
+    func newerPollingUnderPins() throws {
+        let fixture = try StoreFixture()
+        try fixture.store((0..<5).map { fixture.post("p\($0)", minutes: $0) })
+        try fixture.store.upsertPosts([fixture.post("waiting", minutes: 2)], feed: fixture.feed, now: fixture.start) { _ in
+            Decision(state: .inbox, decidedBy: .auto)
+        }
+        let all = try fixture.store.posts(PostQuery(siteId: fixture.site.id, count: 10)).posts
+        let byId = Dictionary(uniqueKeysWithValues: all.compactMap { post in post.post.sourceId.map { ($0, post.flocklerId) } })
+        let secret = try fixture.store.createKey(siteId: fixture.site.id, scope: .admin, now: fixture.start)
+        let keyId = try #require(try fixture.store.authenticate(secret: secret)).keyId
+        _ = try fixture.store.apply(.pin(index: 0), to: [try #require(byId["p0"])], siteId: fixture.site.id, keyId: keyId, now: fixture.start)
+        let first = try fixture.store.posts(PostQuery(siteId: fixture.site.id, count: 3))
+        #expect(first.posts.first?.post.sourceId == "p0" && first.posts.first?.pinnedIndex == 0)
+
+        // A new post, an inbox post published by an operator (its date is old), a post pinned.
+        try fixture.store([fixture.post("new", minutes: 90)])
+        let inbox = try #require(try fixture.store.posts(PostQuery(siteId: fixture.site.id, state: .inbox, count: 10)).posts.first)
+        _ = try fixture.store.apply(.publish, to: [inbox.flocklerId], siteId: fixture.site.id, keyId: keyId, now: fixture.start)
+        _ = try fixture.store.apply(.pin(index: 0), to: [try #require(byId["p3"])], siteId: fixture.site.id, keyId: keyId, now: fixture.start)
+
+        let polled = try fixture.store.posts(PostQuery(siteId: fixture.site.id, count: 20, cursor: first.newer))
+        #expect(Set(polled.posts.compactMap(\.post.sourceId)) == ["new", "waiting", "p3"])
+        // In display order: pinned first, then newest.
+        #expect(polled.posts.compactMap(\.post.sourceId) == ["p3", "new", "waiting"])
+        let quiet = try fixture.store.posts(PostQuery(siteId: fixture.site.id, count: 20, cursor: polled.newer))
+        #expect(quiet.posts.isEmpty)
+        // More arrivals than a page: polling in pages of two still sees each exactly once.
+        try fixture.store((0..<5).map { fixture.post("burst\($0)", minutes: 200 + $0) })
+        var cursor = quiet.newer
+        var seen: [String] = []
+        for _ in 0..<5 {
+            let page = try fixture.store.posts(PostQuery(siteId: fixture.site.id, count: 2, cursor: cursor))
+            seen += page.posts.compactMap(\.post.sourceId)
+            cursor = page.newer
+        }
+        #expect(seen.sorted() == (0..<5).map { "burst\($0)" })
     }
 
     @Test("Tag filters: all and any, case-insensitive")

@@ -72,6 +72,31 @@ struct FetchCommandTests {
         }
     }
 
+    @Test("fetch --once reports the seconds the run took: at least the origin's delay, at most the wall time")
+    func reportsElapsedSeconds() async throws {
+        let router = Router()
+        router.get("/slow.xml") { _, _ -> Response in
+            try await Task.sleep(for: .milliseconds(1_600))
+            let xml = "<rss version=\"2.0\"><channel><title>Slow</title><item><guid>s1</guid><title>S</title></item></channel></rss>"
+            return Response(status: .ok, headers: [.contentType: "application/rss+xml"], body: ResponseBody(byteBuffer: ByteBuffer(string: xml)))
+        }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        try await app.test(.live) { client in
+            let port = try #require(client.port)
+            let db = temporaryDatabase()
+            let site = try await createSite(db)
+            let added = try await RoostProcess.run(["feeds", "add", "--site", site, "--url", "http://127.0.0.1:\(port)/slow.xml", "--db", db,
+                                                    "--allow-private-networks"])
+            #expect(added.status == 0, "\(added.stderr)")
+            let started = ContinuousClock.now
+            let fetched = try await RoostProcess.run(["fetch", "--once", "--db", db, "--allow-private-networks"])
+            let wall = ContinuousClock.now - started
+            let seconds = try #require(try fetched.json()["seconds"] as? Double)
+            #expect(seconds >= 1.6, "reported \(seconds) s for a fetch the origin held for 1.6 s")
+            #expect(seconds <= Double(wall.components.seconds) + Double(wall.components.attoseconds) / 1e18 + 0.01)
+        }
+    }
+
     @Test("feeds add prints the feed; a refused URL is a usage error naming --url")
     func add() async throws {
         let db = temporaryDatabase()
@@ -80,7 +105,7 @@ struct FetchCommandTests {
                                           "--moderation", "auto_publish"])
         #expect(added.status == 0)
         let data = (try added.json()["result"] as? [String: Any])?["data"] as? [String: Any]
-        #expect(data?["moderation_type"] as? String == "auto_publish")
+        #expect(((data?["feed"] as? [String: Any])?["configuration"] as? [String: Any])?["moderation"] as? String == "auto_publish")
         let refused = try await RoostProcess.run(["feeds", "add", "--site", site, "--url", "http://10.0.0.1/feed", "--db", db])
         #expect(refused.status == 64)
         #expect(refused.stderr.contains("--url"))
@@ -103,7 +128,7 @@ struct FetchCommandTests {
                                                 "--attribute", "include_replies=true", "--db", db])
         #expect(added.status == 0, "\(added.stderr)")
         let data = (try added.json()["result"] as? [String: Any])?["data"] as? [String: Any]
-        #expect((data?["feed_attributes"] as? [String: Any])?["include_replies"] as? Bool == true)
+        #expect(((data?["feed"] as? [String: Any])?["feed_attributes"] as? [String: Any])?["include_replies"] as? Bool == true)
         let bad = try await RoostProcess.run(["feeds", "add", "--site", site, "--type", "twitter_v2", "--attribute", "author=not a name!", "--db", db])
         #expect(bad.status == 64)
         #expect(bad.stderr.contains("--attribute author"))

@@ -17,7 +17,7 @@ struct ConnectionsEndpointTests {
             #expect(created.status == .created)
             let text = String(buffer: created.body)
             #expect(!text.contains("abcd-efgh-ijkl-mnop"))
-            let data = try #require((try json(created)["result"] as? [String: Any])?["data"] as? [String: Any])
+            let data = try #require(((try json(created)["result"] as? [String: Any])?["data"] as? [String: Any])?["connection"] as? [String: Any])
             let credentials = try #require(data["credentials"] as? [String: String])
             #expect(credentials == ["identifier": "roost.bsky.social", "app_password": "[stored]"])
             #expect(data["service"] as? String == "bluesky")
@@ -26,7 +26,7 @@ struct ConnectionsEndpointTests {
             let listed = try await client.get(base, key: fixture.adminKey)
             #expect(listed.status == .ok)
             #expect(!String(buffer: listed.body).contains("abcd-efgh-ijkl-mnop"))
-            let list = try #require((try json(listed)["result"] as? [String: Any])?["data"] as? [[String: Any]])
+            let list = try #require(((try json(listed)["result"] as? [String: Any])?["data"] as? [String: Any])?["connections"] as? [[String: Any]])
             #expect(list.count == 1)
 
             // Another site's key and a read key cannot see it.

@@ -12,34 +12,42 @@ struct FeedsEndpointTests {
         try await fixture.withClient { client in
             let base = "/v2/\(fixture.site.uuid)/feeds"
             let created = try await client.send(.post, base, key: fixture.adminKey, json: """
-                {"feed": {"name": "Blog", "service": "rss", "feed_attributes": {"url": "https://example.com/feed.xml"},
+                {"feed": {"name": "Blog", "feed_type": "rss", "feed_attributes": {"url": "https://example.com/feed.xml"},
                           "moderation_type": "auto_publish"}, "section": {"name": "News"}}
                 """)
             #expect(created.status == .created)
             let result = try #require(try json(created)["result"] as? [String: Any])
             #expect(result["success"] as? Bool == true)
-            let feed = try #require(result["data"] as? [String: Any])
+            let data = try #require(result["data"] as? [String: Any])
+            let feed = try #require(data["feed"] as? [String: Any])
+            #expect(Set(feed.keys) == ["id", "uuid", "name", "service"])
             #expect(feed["name"] as? String == "Blog")
             #expect(feed["service"] as? String == "rss")
-            #expect(feed["moderation_type"] as? String == "auto_publish")
-            #expect((feed["feed_attributes"] as? [String: Any])?["url"] as? String == "https://example.com/feed.xml")
-            #expect((feed["section"] as? [String: Any])?["name"] as? String == "News")
-            #expect(feed["created_at"] as? String == "2025-05-08T04:43:21Z")
-            let status = try #require(feed["status"] as? [String: Any])
-            #expect(status["is_healthy"] as? Bool == true)
+            #expect((data["section"] as? [String: Any])?["name"] as? String == "News")
             let uuid = try #require(feed["uuid"] as? String)
             let id = try #require(feed["id"] as? Int)
 
             let listed = try json(try await client.get(base + "?order=asc&services[]=rss", key: fixture.adminKey))
-            #expect(((listed["result"] as? [String: Any])?["data"] as? [Any])?.count == 1)
-            let status1 = try await client.get("\(base)/\(uuid)", key: fixture.adminKey).status
-            #expect(status1 == .ok)
+            let feeds = try #require(((listed["result"] as? [String: Any])?["data"] as? [String: Any])?["feeds"] as? [[String: Any]])
+            #expect(feeds.count == 1)
+            let listedFeed = try #require(feeds.first?["feed"] as? [String: Any])
+            #expect(listedFeed["created_at"] as? String == "2025-05-08T04:43:21Z")
+            #expect((listedFeed["status"] as? [String: Any])?["is_healthy"] as? Bool == true)
+            #expect((listedFeed["status"] as? [String: Any])?["error_message"] as? String == "")
+            #expect((listedFeed["configuration"] as? [String: Any])?["moderation"] as? String == "auto_publish")
+
+            let one = try await client.get("\(base)/\(uuid)", key: fixture.adminKey)
+            #expect(one.status == .ok)
+            let detail = try #require((((try json(one))["result"] as? [String: Any])?["data"] as? [String: Any])?["feed"] as? [String: Any])
+            #expect((detail["feed_attributes"] as? [String: Any])?["url"] as? String == "https://example.com/feed.xml")
             let patched = try await client.send(.patch, "\(base)/\(id)", key: fixture.adminKey, json: #"{"name": "Renamed", "enabled": false}"#)
             #expect(patched.status == .ok)
-            let data = (try json(patched)["result"] as? [String: Any])?["data"] as? [String: Any]
-            #expect(data?["name"] as? String == "Renamed" && data?["enabled"] as? Bool == false)
-            let status2 = try await client.send(.delete, "\(base)/\(id)", key: fixture.adminKey).status
-            #expect(status2 == .ok)
+            let changed = ((try json(patched)["result"] as? [String: Any])?["data"] as? [String: Any])?["feed"] as? [String: Any]
+            #expect(changed?["name"] as? String == "Renamed")
+            #expect((changed?["configuration"] as? [String: Any])?["enabled"] as? Bool == false)
+            let deleted = try await client.send(.delete, "\(base)/\(id)", key: fixture.adminKey)
+            #expect(deleted.status == .ok)
+            #expect(((try json(deleted)["result"] as? [String: Any])?["data"] as? [String: Any])?["feed"] != nil)
             let status3 = try await client.get("\(base)/\(id)", key: fixture.adminKey).status
             #expect(status3 == .notFound)
         }
@@ -54,7 +62,7 @@ struct FeedsEndpointTests {
                 form: "feed[name]=Form+feed&feed[service]=rss&feed[feed_attributes][url]=https%3A%2F%2Fexample.com%2Frss&section[uuid]=\(section.uuid)")
             #expect(response.status == .created)
             let data = (try json(response)["result"] as? [String: Any])?["data"] as? [String: Any]
-            #expect(data?["name"] as? String == "Form feed")
+            #expect((data?["feed"] as? [String: Any])?["name"] as? String == "Form feed")
             #expect((data?["section"] as? [String: Any])?["uuid"] as? String == section.uuid)
         }
     }
@@ -63,8 +71,11 @@ struct FeedsEndpointTests {
         (#"{"feed": {"service": "rss", "feed_attributes": {}}}"#, "feed.feed_attributes.url"),
         (#"{"feed": {"service": "rss", "feed_attributes": {"url": "ftp://example.com/x"}}}"#, "feed.feed_attributes.url"),
         (#"{"feed": {"service": "rss", "feed_attributes": {"url": "http://127.0.0.1/feed"}}}"#, "feed.feed_attributes.url"),
-        (#"{"feed": {"service": "myspace", "feed_attributes": {}}}"#, "feed.service"),
-        (#"{"feed": {"service": "instagram_basic_display", "feed_attributes": {}}}"#, "feed.service"),
+        (#"{"feed": {"service": "myspace", "feed_attributes": {}}}"#, "feed.feed_type"),
+        (#"{"feed": {"feed_type": "myspace", "feed_attributes": {}}}"#, "feed.feed_type"),
+        (#"{"feed": {"feed_type": "rss", "service": "pinterest", "feed_attributes": {"url": "https://e.com/f"}}}"#, "feed.service"),
+        (#"{"feed": {"feed_type": 7, "feed_attributes": {"url": "https://e.com/f"}}}"#, "feed.feed_type"),
+        (#"{"feed": {"service": "instagram_basic_display", "feed_attributes": {}}}"#, "feed.feed_type"),
         (#"{"feed": {"service": "rss", "moderation_type": "yolo", "feed_attributes": {"url": "https://e.com/f"}}}"#, "feed.moderation_type"),
         (#"{"feed": {"service": "rss", "colour": "red", "feed_attributes": {"url": "https://e.com/f"}}}"#, "feed.colour"),
         (#"{"feed": {"service": "rss", "feed_attributes": {"url": "https://e.com/f"}}, "section": {"id": 999}}"#, "section.id"),
@@ -133,7 +144,8 @@ struct FeedsEndpointTests {
             let status12 = try await client.send(.post, path, key: fixture.adminKey, json: #"{"title": "x"}"#).status
             #expect(status12 == .unprocessableContent)
             let listed = try json(try await client.get(path, key: fixture.adminKey))
-            #expect(((listed["result"] as? [String: Any])?["data"] as? [[String: Any]])?.first?["name"] as? String == "Wall")
+            let sections = ((listed["result"] as? [String: Any])?["data"] as? [String: Any])?["sections"] as? [[String: Any]]
+            #expect(sections?.first?["name"] as? String == "Wall")
         }
     }
 }

@@ -12,7 +12,8 @@ struct OpenAPIDocumentTests {
 
     /// The document, parsed.
     private static func document() throws -> [String: Any] {
-        let object = try JSONSerialization.jsonObject(with: Data(OpenAPIDocument.json.utf8))
+        let bytes = try #require(OpenAPIDocument.bytes, "Resources/openapi.json is missing from the build")
+        let object = try JSONSerialization.jsonObject(with: Data(bytes))
         return try #require(object as? [String: Any])
     }
 
@@ -73,11 +74,14 @@ struct OpenAPIDocumentTests {
         #expect(info["version"] is String)
     }
 
-    @Test("Every route of apiRoutes has an operation, and every operation is a route")
+    @Test("Every route the router registers has an operation, and every operation is a route")
     func routesAndOperationsMatch() throws {
         let documented = try Self.operations(try Self.document()).map { $0.key }
-        let routed = apiRoutes.map { "\($0.method.rawValue.uppercased()) \(Self.openAPIPath($0.path))" }
-        #expect(Set(routed).count == routed.count, "apiRoutes lists a route twice")
+        let fixture = try APIFixture()
+        let router = buildRouter(store: fixture.store, configuration: APIConfiguration(), now: { fixture.now })
+        let routed = router.routes.map { "\($0.method.rawValue.uppercased()) \(Self.openAPIPath("\($0.path)"))" }
+        #expect(routed.count > 20)
+        #expect(Set(routed).count == routed.count, "the router lists a route twice")
         let undocumented = Set(routed).subtracting(documented).sorted()
         let unrouted = Set(documented).subtracting(routed).sorted()
         #expect(undocumented.isEmpty, "routes without an operation: \(undocumented)")
@@ -141,8 +145,37 @@ struct OpenAPIDocumentTests {
             let response: TestResponse = try await client.execute(uri: "/openapi.json", method: .get)
             #expect(response.status == .ok)
             #expect(response.headers[.contentType]?.hasPrefix("application/json") == true)
-            #expect(String(buffer: response.body) == OpenAPIDocument.json)
+            #expect(Array(buffer: response.body) == OpenAPIDocument.bytes)
             #expect(try json(response)["openapi"] as? String == "3.1.0")
         }
+    }
+
+    @Test("The response validator catches a body that strays from the schema")
+    func validatorCatchesDrift() throws {
+        let validator = JSONSchemaValidator(document: try Self.document())
+        let list: [String: Any] = ["result": ["success": true, "data": ["feeds": [[
+            "feed": ["id": 1, "uuid": "u", "name": "n", "service": "rss", "created_at": "2025-05-08T04:43:21Z",
+                     "status": ["is_healthy": true, "error_message": ""],
+                     "configuration": ["moderation": "auto_publish", "enabled": true]],
+            "section": ["id": 2, "uuid": "s", "name": "Posts"],
+        ]]]]]
+        let schema = ["$ref": "#/components/schemas/FeedListResult"]
+        #expect(validator.problems(list, against: schema).isEmpty)
+        var extra = list
+        extra["debug"] = true
+        #expect(!validator.problems(extra, against: schema).isEmpty, "an extra member must not validate")
+        let renamed = try JSONSerialization.jsonObject(with: try JSONSerialization.data(withJSONObject: list)
+            .replacingOccurrences(of: "is_healthy", with: "healthy"))
+        #expect(!validator.problems(renamed, against: schema).isEmpty, "a renamed member must not validate")
+        let wrongType = try JSONSerialization.jsonObject(with: try JSONSerialization.data(withJSONObject: list)
+            .replacingOccurrences(of: "\"id\":1", with: "\"id\":\"1\""))
+        #expect(!validator.problems(wrongType, against: schema).isEmpty, "a string id must not validate")
+    }
+}
+
+private extension Data {
+    /// The data with one text replaced, for building wrong bodies from right ones.
+    func replacingOccurrences(of target: String, with replacement: String) -> Data {
+        Data(String(decoding: self, as: UTF8.self).replacingOccurrences(of: target, with: replacement).utf8)
     }
 }

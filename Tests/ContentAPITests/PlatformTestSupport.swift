@@ -55,13 +55,14 @@ extension TestClientProtocol {
         let response = try await send(.post, "/v2/\(fixture.site.uuid)/feeds", key: fixture.adminKey, json: body)
         #expect(response.status == .created, "\(String(buffer: response.body))")
         let data = try #require((try json(response)["result"] as? [String: Any])?["data"] as? [String: Any])
-        return try #require((data["id"] as? NSNumber)?.int64Value)
+        return try #require(((data["feed"] as? [String: Any])?["id"] as? NSNumber)?.int64Value)
     }
 
     /// The feed as the API shows it.
     func feedData(_ fixture: APIFixture, _ id: Int64) async throws -> [String: Any] {
         let response = try await get("/v2/\(fixture.site.uuid)/feeds/\(id)", key: fixture.adminKey)
-        return try #require((try json(response)["result"] as? [String: Any])?["data"] as? [String: Any])
+        let data = try #require((try json(response)["result"] as? [String: Any])?["data"] as? [String: Any])
+        return try #require(data["feed"] as? [String: Any])
     }
 
     /// The published posts as the Content API serves them.

@@ -26,14 +26,14 @@ public enum FeedValidation {
                                 prefix: String = "feed.") -> [FieldProblem] {
         guard let service = FeedService(rawValue: name) else {
             let known = FeedService.allCases.map(\.rawValue).joined(separator: ", ")
-            return [FieldProblem(field: prefix + "service", message: "is not a feed type Roost knows (\(known))")]
+            return [FieldProblem(field: prefix + "feed_type", message: "is not a feed type Roost knows (\(known))")]
         }
         if service == .instagramBasicDisplay {
-            return [FieldProblem(field: prefix + "service", message: "instagram_basic_display was retired by Meta on 4 December 2024; connect the account as an Instagram business or creator account and create an instagram_graph_api feed instead")]
+            return [FieldProblem(field: prefix + "feed_type", message: "instagram_basic_display was retired by Meta on 4 December 2024; connect the account as an Instagram business or creator account and create an instagram_graph_api feed instead")]
         }
         if service == .rss { return rssProblems(attributes, policy: policy, prefix: prefix) }
         guard let adapter = PlatformAdapters.adapter(for: name) else {
-            return [FieldProblem(field: prefix + "service", message: "\(name) feeds are not supported by this Roost build; supported: \(fetchableServices.map(\.rawValue).joined(separator: ", "))")]
+            return [FieldProblem(field: prefix + "feed_type", message: "\(name) feeds are not supported by this Roost build; supported: \(fetchableServices.map(\.rawValue).joined(separator: ", "))")]
         }
         let credentialNames = Set(adapter.credentialFields.flatMap { [$0.name] + $0.aliases })
         var problems: [FieldProblem] = []

@@ -21,7 +21,9 @@ extension IngestFeed {
             }
             succeed(&state, &health, now: now)
         case .notModified:
-            interval = previousInterval(feed) ?? schedule.fallback
+            // The rhythm the feed had, never shorter than the minimum: a "fetch now" that
+            // answered 304 must not turn its short forced gap into the feed's interval.
+            interval = min(max(previousInterval(feed) ?? schedule.fallback, schedule.minimum), schedule.maximum)
             interval = max(interval, TimeInterval(min(response?.maxAge ?? 0, 86_400)))
             if let platform {
                 state.cursor = platform.cursor
@@ -56,6 +58,11 @@ extension IngestFeed {
         if let resume = platform?.resumeAt, let next = state.nextFetchAt, next < resume {
             // Jitter spreads feeds out, but never before the reset a platform named.
             state.nextFetchAt = resume.addingTimeInterval(resume.timeIntervalSince(next))
+        }
+        if case .throttled(let message) = result, let next = state.nextFetchAt {
+            // Still healthy (the server is pacing us), but the operator is told why nothing
+            // new arrives and when Roost tries again.
+            health.errorMessage = "\(message); Roost is being rate limited and will try again at \(FeedDate.isoString(next))"
         }
         save(feed, health: health, state: state, movedURL: movedURL, now: now)
         return IngestOutcome(feedId: feed.id, result: result, health: health, nextFetchAt: state.nextFetchAt)

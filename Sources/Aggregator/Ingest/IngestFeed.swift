@@ -66,7 +66,7 @@ public struct IngestFeed: Sendable {
         case 410:
             return .gone(message: "\(response.finalURL) answered 410 Gone: the feed was removed, so Roost stopped fetching it. Give the feed a new url, or enable it again, to resume")
         case 429, 503:
-            return .throttled(message: "\(response.finalURL) answered \(response.status) \(Self.reason(response.status)); retrying after the wait it asked for")
+            return .throttled(message: "\(response.finalURL) answered \(response.status) \(Self.reason(response.status))")
         default:
             return .failed(message: "\(response.finalURL) answered \(response.status) \(Self.reason(response.status))")
         }

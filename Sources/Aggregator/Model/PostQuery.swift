@@ -42,6 +42,9 @@ public struct PostCursor: Sendable, Equatable, Hashable {
     public enum Direction: String, Sendable { case older, newer }
 
     public var direction: Direction
+    /// For polling links: the site's highest shown-sequence number when the page was read;
+    /// the posts shown (published or pinned) since come next. Nil for positions in the order.
+    public var shownSince: Int64?
     /// 1 for pinned posts, 0 for the others.
     public var pinned: Int64
     /// For pinned posts minus the pin index, for others the time in milliseconds.
@@ -56,11 +59,25 @@ public struct PostCursor: Sendable, Equatable, Hashable {
         self.flocklerId = flocklerId
     }
 
-    /// The opaque token put in pagination links: `p.k.id`, URL-safe.
-    public var token: String { "\(pinned)_\(orderKey)_\(flocklerId)" }
+    /// A polling cursor: what was shown after sequence number `shownSince`.
+    public init(shownSince: Int64) {
+        self.init(direction: .newer, pinned: 0, orderKey: 0, flocklerId: 0)
+        self.shownSince = shownSince
+    }
+
+    /// The opaque token put in pagination links: `p_k_id` for a position, `s<n>` for polling; URL-safe.
+    public var token: String {
+        if let shownSince { return "s\(shownSince)" }
+        return "\(pinned)_\(orderKey)_\(flocklerId)"
+    }
 
     /// Reads a token; nil when it is not one this server wrote.
     public init?(token: String, direction: Direction) {
+        if token.hasPrefix("s") {
+            guard direction == .newer, let since = Int64(token.dropFirst()), since >= 0 else { return nil }
+            self.init(shownSince: since)
+            return
+        }
         let parts = token.split(separator: "_", omittingEmptySubsequences: false)
         guard parts.count == 3, let pinned = Int64(parts[0]), pinned == 0 || pinned == 1,
               let key = Int64(parts[1]), let id = Int64(parts[2]), id > 0 else { return nil }

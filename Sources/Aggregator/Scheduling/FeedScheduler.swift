@@ -55,23 +55,63 @@ public struct FeedScheduler: Sendable {
         return summary
     }
 
-    /// Runs ticks until `shouldStop` answers true, sleeping between them until the next
-    /// feed is due (at most `maximumSleep`). A fetch under way when the stop comes is
-    /// finished and saved; no new one starts.
-    public func run(now: @escaping @Sendable () -> Date, maximumSleep: Duration = .seconds(30),
+    /// Runs until `shouldStop` answers true. Feeds are started as they fall due, checked every
+    /// `pollInterval`, within the worker and per-host limits, while other fetches are still
+    /// under way: one slow origin holds only its own worker, never a "fetch now" or a new
+    /// feed elsewhere. A fetch under way when the stop comes is finished and saved; no new
+    /// one starts.
+    public func run(now: @escaping @Sendable () -> Date, pollInterval: Duration = .seconds(1),
                     shouldStop: @escaping @Sendable () -> Bool) async {
-        while !shouldStop() {
-            let summary = await tick(now: now(), shouldStop: shouldStop)
-            if summary.feeds > 0 {
-                logger.info("fetched \(summary.feeds) feeds: \(summary.inserted) new posts, \(summary.updated) updated, \(summary.failed) failed")
+        await withTaskGroup(of: SchedulerEvent.self) { group in
+            var inFlight: [Int64: String] = [:]
+            var running: [String: Int] = [:]
+            var summary = TickSummary()
+            group.addTask { await Self.pause(pollInterval) }
+            while !shouldStop() {
+                startDue(now: now(), inFlight: &inFlight, running: &running, group: &group)
+                guard let event = await group.next() else { break }
+                switch event {
+                case .finished(let feedId, let host, let outcome):
+                    inFlight[feedId] = nil
+                    running[host, default: 1] -= 1
+                    summary.add(outcome)
+                case .wake:
+                    if summary.feeds > 0 {
+                        logger.info("fetched \(summary.feeds) feeds: \(summary.inserted) new posts, \(summary.updated) updated, \(summary.failed) failed")
+                        summary = TickSummary()
+                    }
+                    group.addTask { await Self.pause(pollInterval) }
+                }
             }
-            var slept: Duration = .zero
-            while slept < maximumSleep, !shouldStop() {
-                try? await Task.sleep(for: .seconds(1))
-                slept += .seconds(1)
-                if (try? store.dueFeeds(now: now(), limit: 1).isEmpty) == false { break }
-            }
+            // Let the fetches under way finish and save; the pending wake ends within a poll interval.
+            for await _ in group {}
         }
+    }
+
+    /// Starts the due feeds that are not already running, as far as the limits allow.
+    private func startDue(now: Date, inFlight: inout [Int64: String], running: inout [String: Int],
+                          group: inout TaskGroup<SchedulerEvent>) {
+        guard inFlight.count < workers else { return }
+        let due: [Feed]
+        do {
+            due = try store.dueFeeds(now: now, limit: 1_000 + inFlight.count)
+        } catch {
+            logger.error("could not read the due feeds: \(error)")
+            return
+        }
+        for feed in due where inFlight.count < workers && inFlight[feed.id] == nil {
+            let host = Self.host(of: feed)
+            guard running[host, default: 0] < perHost else { continue }
+            running[host, default: 0] += 1
+            inFlight[feed.id] = host
+            let ingest = self.ingest
+            group.addTask { .finished(feedId: feed.id, host: host, outcome: await ingest.run(feed)) }
+        }
+    }
+
+    private static func pause(_ interval: Duration) async -> SchedulerEvent {
+        try? await Task.sleep(for: interval)
+        return .wake
     }
 
     /// The host a feed is fetched from, for the per-host limit; a platform feed counts as its platform's API.
@@ -79,6 +119,12 @@ public struct FeedScheduler: Sendable {
         guard feed.service == .rss else { return "platform:" + feed.service.rawValue }
         return feed.attributes["url"]?.stringValue.flatMap(WebAddress.init)?.host ?? ""
     }
+}
+
+/// What the running scheduler waits for: a fetch that finished, or the next look at due feeds.
+enum SchedulerEvent: Sendable {
+    case finished(feedId: Int64, host: String, outcome: IngestOutcome)
+    case wake
 }
 
 /// What one tick did.

@@ -140,6 +140,28 @@ enum Migrations {
                 CREATE INDEX connections_site ON connections (site_id, service, id);
                 """)
         }
+        migrator.registerMigration("v4: the polling sequence of shown posts") { db in
+            // `shown_seq` numbers, per site, each moment a post starts being shown: published
+            // (first or again) or pinned. A `newer` link carries the site's highest number when
+            // its page was read, so polling sees every post shown since, pinned or not, however
+            // old its publishedAt (SPEC §3.3). Triggers keep it true for every write path.
+            try db.execute(sql: """
+                ALTER TABLE posts ADD COLUMN shown_seq INTEGER NOT NULL DEFAULT 0;
+                UPDATE posts SET shown_seq = id WHERE state = 'published';
+                CREATE INDEX posts_shown ON posts (site_id, shown_seq);
+                CREATE TRIGGER posts_shown_insert AFTER INSERT ON posts WHEN NEW.state = 'published'
+                BEGIN
+                    UPDATE posts SET shown_seq = (SELECT COALESCE(MAX(shown_seq), 0) + 1 FROM posts WHERE site_id = NEW.site_id)
+                    WHERE id = NEW.id;
+                END;
+                CREATE TRIGGER posts_shown_update AFTER UPDATE OF state, pinned ON posts
+                WHEN NEW.state = 'published' AND (OLD.state IS NOT 'published' OR (OLD.pinned = 0 AND NEW.pinned = 1))
+                BEGIN
+                    UPDATE posts SET shown_seq = (SELECT COALESCE(MAX(shown_seq), 0) + 1 FROM posts WHERE site_id = NEW.site_id)
+                    WHERE id = NEW.id;
+                END;
+                """)
+        }
         return migrator
     }
 }

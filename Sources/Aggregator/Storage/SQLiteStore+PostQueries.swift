@@ -9,6 +9,8 @@ extension SQLiteStore {
     public func posts(_ query: PostQuery) throws -> PostPage {
         try writer.read { db in
             if query.order == .random { return PostPage(posts: try Self.randomPosts(db, query), older: nil, newer: nil) }
+            let watermark = PostCursor(shownSince: try Self.shownWatermark(db, siteId: query.siteId))
+            if let since = query.cursor?.shownSince { return try Self.shownSince(db, query, since: since, watermark: watermark) }
             let newer = query.cursor?.direction == .newer
             // The order is one index range per value of `pinned`; reading them as two ranges
             // lets SQLite seek straight to the cursor instead of scanning up to it.
@@ -24,8 +26,43 @@ extension SQLiteStore {
             let more = rows.count > query.count
             if more { rows.removeLast() }
             if newer { rows.reverse() }
-            return Self.page(rows, query: query, more: more)
+            var page = Self.page(rows, query: query, more: more)
+            if !newer { page.newer = watermark }
+            return page
         }
+    }
+
+    /// The site's highest shown-sequence number: what a polling link starts after.
+    private static func shownWatermark(_ db: Database, siteId: Int64) throws -> Int64 {
+        try Int64.fetchOne(try db.cachedStatement(sql: "SELECT COALESCE(MAX(shown_seq), 0) FROM posts WHERE site_id = ?"),
+                           arguments: [siteId]) ?? 0
+    }
+
+    /// A polling page: the matching posts shown since `since`, oldest shown first so that
+    /// nothing is skipped when more than `count` arrived, put in display order. Its `newer`
+    /// continues after the last one returned; it has no `older` (the poller holds those).
+    private static func shownSince(_ db: Database, _ query: PostQuery, since: Int64, watermark: PostCursor) throws -> PostPage {
+        var sql = "SELECT \(postColumns), shown_seq FROM posts WHERE site_id = ? AND state = ? AND shown_seq > ?"
+        var arguments: StatementArguments = [query.siteId, query.state.rawValue, since]
+        appendFilters(query, to: &sql, &arguments)
+        sql += " ORDER BY shown_seq ASC LIMIT ?"
+        arguments += [query.count]
+        let rows = try Row.fetchAll(try db.cachedStatement(sql: sql), arguments: arguments)
+        guard let lastSeq = rows.last.flatMap({ $0["shown_seq"] as Int64? }) else {
+            // Nothing matched: poll on from the newest number, so filtered-out posts are not read again.
+            return PostPage(posts: [], older: nil, newer: PostCursor(shownSince: max(since, watermark.shownSince ?? since)))
+        }
+        let next = rows.count < query.count ? max(lastSeq, watermark.shownSince ?? lastSeq) : lastSeq
+        let posts = rows.compactMap(storedPost(from:)).sorted(by: displayOrder)
+        return PostPage(posts: posts, older: nil, newer: PostCursor(shownSince: next))
+    }
+
+    /// SPEC §3.3's order: pinned first by index, then newest, then highest id.
+    private static func displayOrder(_ a: StoredPost, _ b: StoredPost) -> Bool {
+        let (left, right) = (position(of: a, .older), position(of: b, .older))
+        if left.pinned != right.pinned { return left.pinned > right.pinned }
+        if left.orderKey != right.orderKey { return left.orderKey > right.orderKey }
+        return left.flocklerId > right.flocklerId
     }
 
     /// The posts of one `pinned` value, from the cursor on, in reading direction.

@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 /// `/v2/:site/connections` (SPEC §3.6): a site's platform credentials, admin only; secrets
-/// are stored and never returned.
+/// are stored and never returned. The feeds' envelope: `data.connections[]`, `data.connection`.
 struct ConnectionsController: Sendable {
     let store: any RoostStore
     let authenticator: Authenticator
@@ -14,8 +14,8 @@ struct ConnectionsController: Sendable {
         let key = try await authenticator.requireAdmin(request, context)
         let store = self.store
         let connections = try await Blocking.run { try store.connections(siteId: key.siteId) }
-        return JSONResponse.make(bytes: FeedWire.result { json in
-            json.beginArray("data")
+        return JSONResponse.make(bytes: FeedWire.data { json in
+            json.beginArray("connections")
             for connection in connections { ConnectionWire.write(connection, key: nil, into: &json) }
             json.endArray()
         })
@@ -24,7 +24,7 @@ struct ConnectionsController: Sendable {
     func get(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
         let connection = try await find(context, siteId: key.siteId)
-        return JSONResponse.make(bytes: FeedWire.result { json in ConnectionWire.write(connection, key: "data", into: &json) })
+        return JSONResponse.make(bytes: FeedWire.data { json in ConnectionWire.write(connection, key: "connection", into: &json) })
     }
 
     func create(_ request: Request, context: some RequestContext) async throws -> Response {
@@ -40,7 +40,7 @@ struct ConnectionsController: Sendable {
         let credentials = ConnectionValidation.normalizedCredentials(service: input.service, input.credentials)
         let new = NewConnection(siteId: key.siteId, service: service, name: input.name, credentials: credentials)
         let connection = try await Blocking.run { try store.createConnection(new, now: now) }
-        return JSONResponse.make(status: .created, bytes: FeedWire.result { json in ConnectionWire.write(connection, key: "data", into: &json) })
+        return JSONResponse.make(status: .created, bytes: FeedWire.data { json in ConnectionWire.write(connection, key: "connection", into: &json) })
     }
 
     func delete(_ request: Request, context: some RequestContext) async throws -> Response {
@@ -48,7 +48,7 @@ struct ConnectionsController: Sendable {
         let connection = try await find(context, siteId: key.siteId)
         let store = self.store
         _ = try await Blocking.run { try store.deleteConnection(id: connection.id) }
-        return JSONResponse.make(bytes: FeedWire.result { json in json.null("data") })
+        return JSONResponse.make(bytes: FeedWire.data { json in ConnectionWire.write(connection, key: "connection", into: &json) })
     }
 
     private func find(_ context: some RequestContext, siteId: Int64) async throws -> Connection {

@@ -12,12 +12,16 @@ struct FeedInput {
     var enabled: Bool?
     var section: SectionReference?
 
-    /// How a request names the section: by id, by UUID, or by a name to find or create.
+    /// How a request names the section: by id, by UUID, both (the seed's TypeScript `Section`
+    /// has both; they must agree), or by a name to find or create.
     enum SectionReference {
-        case id(Int64), uuid(String), name(String)
+        case id(Int64), uuid(String), idAndUUID(Int64, String), name(String)
     }
 
-    private static let feedKeys: Set<String> = ["name", "service", "feed_attributes", "moderation_type", "enabled"]
+    /// `feed_type` is the seed's name for the service; `service` is accepted as an alias
+    /// (SPEC §3.4). `id` is in the seed's TypeScript type of a create request, so a client
+    /// typed from it may send one: accepted and not used, since Roost assigns ids.
+    private static let feedKeys: Set<String> = ["name", "feed_type", "service", "feed_attributes", "moderation_type", "enabled", "id"]
 
     /// Reads `{"feed": {...}, "section": {...}}`, or the feed's members at the top level.
     init(_ body: [String: Any]) throws(APIError) {
@@ -36,8 +40,19 @@ struct FeedInput {
                 name = .some(text.isEmpty ? nil : text)
             } else { problems.append(.init(field: prefix + "name", message: "must be a string of at most 200 characters")) }
         }
-        if let value = feed["service"] {
-            if let text = value as? String { service = text } else { problems.append(.init(field: prefix + "service", message: "must be a string")) }
+        for field in ["feed_type", "service"] {
+            guard let value = feed[field] else { continue }
+            guard let text = value as? String else {
+                problems.append(.init(field: prefix + field, message: "must be a string: the feed type, e.g. rss"))
+                continue
+            }
+            if let earlier = service, earlier != text {
+                problems.append(.init(field: prefix + field, message: "names \(text.prefix(40)) but feed_type names \(earlier.prefix(40)); send one of them"))
+            }
+            service = service ?? text
+        }
+        if let value = feed["id"], !(value is NSNull), JSONScalar.integer(value) == nil, Int64(value as? String ?? "") == nil {
+            problems.append(.init(field: prefix + "id", message: "must be a number if sent (Roost assigns ids; it may be left out)"))
         }
         if let value = feed["feed_attributes"] {
             do { attributes = try Self.attributes(value, field: prefix + "feed_attributes") } catch { problems.append(contentsOf: error.details) }
@@ -74,9 +89,19 @@ struct FeedInput {
     }
 
     private static func section(_ value: Any) throws(APIError) -> SectionReference {
-        guard let object = value as? [String: Any], object.count == 1, let (key, member) = object.first else {
-            throw .invalidField("section", "must name exactly one of id, uuid or name")
+        if let object = value as? [String: Any], object.count == 2, let id = object["id"], let uuid = object["uuid"] {
+            guard case .id(let number) = try member("id", id), case .uuid(let text) = try member("uuid", uuid) else {
+                throw .invalidField("section", "must name a section by id, uuid or name")
+            }
+            return .idAndUUID(number, text)
         }
+        guard let object = value as? [String: Any], object.count == 1, let (key, member) = object.first else {
+            throw .invalidField("section", "must name exactly one of id, uuid or name (or id and uuid of the same section)")
+        }
+        return try Self.member(key, member)
+    }
+
+    private static func member(_ key: String, _ member: Any) throws(APIError) -> SectionReference {
         switch key {
         case "id":
             if let id = JSONScalar.integer(member), id > 0 { return .id(id) }

@@ -34,9 +34,9 @@ struct FeedsController: Sendable {
             (try store.feeds(siteId: key.siteId, order: chosenOrder, services: chosenServices), try store.sections(siteId: key.siteId))
         }
         let byId = Dictionary(uniqueKeysWithValues: sections.map { ($0.id, $0) })
-        return JSONResponse.make(bytes: FeedWire.result { json in
-            json.beginArray("data")
-            for feed in feeds { FeedWire.write(feed, section: byId[feed.sectionId], key: nil, into: &json) }
+        return JSONResponse.make(bytes: FeedWire.data { json in
+            json.beginArray("feeds")
+            for feed in feeds { FeedWire.writePair(feed, section: byId[feed.sectionId], detail: .listed, key: nil, into: &json) }
             json.endArray()
         })
     }
@@ -59,15 +59,15 @@ struct FeedsController: Sendable {
                               moderationType: input.moderationType ?? .savedToInbox, enabled: input.enabled ?? true)
             return (try store.createFeed(new, now: now), section)
         }
-        return JSONResponse.make(status: .created, bytes: FeedWire.result { json in
-            FeedWire.write(feed, section: section, key: "data", into: &json)
+        return JSONResponse.make(status: .created, bytes: FeedWire.data { json in
+            FeedWire.writeMembers(feed, section: section, detail: .created, into: &json)
         })
     }
 
     func get(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
         let (feed, section) = try await find(request, context, siteId: key.siteId)
-        return JSONResponse.make(bytes: FeedWire.result { json in FeedWire.write(feed, section: section, key: "data", into: &json) })
+        return JSONResponse.make(bytes: FeedWire.data { json in FeedWire.writeMembers(feed, section: section, detail: .detailed, into: &json) })
     }
 
     func update(_ request: Request, context: some RequestContext) async throws -> Response {
@@ -76,7 +76,7 @@ struct FeedsController: Sendable {
         let input = try FeedInput(try await RequestBody.object(request, context: context))
         if input.section != nil { throw APIError.invalidField("section", "cannot be changed; create a new feed in the other section") }
         if let service = input.service, service != feed.service.rawValue {
-            throw APIError.invalidField("feed.service", "cannot be changed; create a new feed of the other type")
+            throw APIError.invalidField("feed.feed_type", "cannot be changed; create a new feed of the other type")
         }
         if let attributes = input.attributes {
             let problems = FeedValidation.problems(service: feed.service.rawValue, attributes: attributes, policy: policy)
@@ -96,7 +96,7 @@ struct FeedsController: Sendable {
             return try store.updateFeed(id: feed.id, changes, now: now)
         }
         guard let updated else { throw APIError.notFound("feed") }
-        return JSONResponse.make(bytes: FeedWire.result { json in FeedWire.write(updated, section: section, key: "data", into: &json) })
+        return JSONResponse.make(bytes: FeedWire.data { json in FeedWire.writeMembers(updated, section: section, detail: .detailed, into: &json) })
     }
 
     /// `POST /v2/:site/feeds/:feedId/fetch`: the feed is fetched as soon as the scheduler sees
@@ -108,15 +108,15 @@ struct FeedsController: Sendable {
         let store = self.store
         let now = self.now()
         _ = try await Blocking.run { try store.requestFetch(feedId: feed.id, siteId: key.siteId, now: now) }
-        return JSONResponse.make(status: .accepted, bytes: FeedWire.result { json in FeedWire.write(feed, section: section, key: "data", into: &json) })
+        return JSONResponse.make(status: .accepted, bytes: FeedWire.data { json in FeedWire.writeMembers(feed, section: section, detail: .detailed, into: &json) })
     }
 
     func delete(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
-        let (feed, _) = try await find(request, context, siteId: key.siteId)
+        let (feed, section) = try await find(request, context, siteId: key.siteId)
         let store = self.store
         _ = try await Blocking.run { try store.deleteFeed(id: feed.id) }
-        return JSONResponse.make(bytes: FeedWire.result { json in json.null("data") })
+        return JSONResponse.make(bytes: FeedWire.data { json in FeedWire.writeMembers(feed, section: section, detail: .detailed, into: &json) })
     }
 
     private func find(_ request: Request, _ context: some RequestContext, siteId: Int64) async throws -> (Feed, Section?) {
@@ -153,6 +153,12 @@ struct FeedsController: Sendable {
             guard let section = try store.section(siteId: siteId, idOrUUID: uuid), Int64(uuid) == nil else {
                 throw APIError.invalidField("section.uuid", "names no section of this site")
             }
+            return section
+        case .idAndUUID(let id, let uuid)?:
+            guard let section = try store.section(siteId: siteId, idOrUUID: uuid), Int64(uuid) == nil else {
+                throw APIError.invalidField("section.uuid", "names no section of this site")
+            }
+            guard section.id == id else { throw APIError.invalidField("section.id", "names another section than section.uuid") }
             return section
         case .name(let name)?:
             return try store.section(siteId: siteId, named: name, now: now)

@@ -2,7 +2,7 @@ import Aggregator
 import Foundation
 import Hummingbird
 
-/// `GET`/`POST /v2/:site/sections` (SPEC §3.4).
+/// `GET`/`POST /v2/:site/sections` (SPEC §3.4), in the feeds' envelope: `data.sections[]`, `data.section`.
 struct SectionsController: Sendable {
     let store: any RoostStore
     let authenticator: Authenticator
@@ -12,8 +12,8 @@ struct SectionsController: Sendable {
         let key = try await authenticator.requireAdmin(request, context)
         let store = self.store
         let sections = try await Blocking.run { try store.sections(siteId: key.siteId) }
-        return JSONResponse.make(bytes: FeedWire.result { json in
-            json.beginArray("data")
+        return JSONResponse.make(bytes: FeedWire.data { json in
+            json.beginArray("sections")
             for section in sections { FeedWire.writeSection(section, key: nil, into: &json) }
             json.endArray()
         })
@@ -37,6 +37,6 @@ struct SectionsController: Sendable {
             return try store.section(siteId: key.siteId, named: name, now: now)
         }
         guard let section else { throw APIError(.conflict, status: .conflict, message: "a section named \(name) already exists") }
-        return JSONResponse.make(status: .created, bytes: FeedWire.result { json in FeedWire.writeSection(section, key: "data", into: &json) })
+        return JSONResponse.make(status: .created, bytes: FeedWire.data { json in FeedWire.writeSection(section, key: "section", into: &json) })
     }
 }

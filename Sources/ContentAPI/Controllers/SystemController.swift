@@ -30,6 +30,9 @@ struct SystemController: Sendable {
     }
 
     func openAPI(_ request: Request, context: some RequestContext) async throws -> Response {
-        JSONResponse.make(bytes: Array(OpenAPIDocument.json.utf8))
+        guard let bytes = OpenAPIDocument.bytes else {
+            throw APIError(.server, status: .internalServerError, message: "the OpenAPI document is missing from this build (Resources/openapi.json)")
+        }
+        return JSONResponse.make(bytes: bytes)
     }
 }

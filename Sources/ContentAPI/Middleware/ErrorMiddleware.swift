@@ -13,6 +13,9 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try error.response(from: request, context: context)
         } catch let error as HTTPError {
             return try Self.translate(error).response(from: request, context: context)
+        } catch let error as any HTTPResponseError where error.status.code < 500 {
+            // NIO's own errors that carry a status: a body over `collect(upTo:)`'s limit is a 413.
+            return try Self.translate(HTTPError(error.status)).response(from: request, context: context)
         } catch {
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
             return try APIError(.server, status: .internalServerError, message: "the server could not complete the request")
@@ -25,7 +28,7 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         switch error.status {
         case .notFound: return APIError(.notFound, status: .notFound, message: "no such endpoint")
         case .methodNotAllowed: return APIError(.methodNotAllowed, status: .methodNotAllowed, message: "this endpoint does not take that method")
-        case .contentTooLarge: return APIError(.payloadTooLarge, status: .contentTooLarge, message: "the request body is too large")
+        case .contentTooLarge: return APIError(.payloadTooLarge, status: .contentTooLarge, message: "the request body is larger than this endpoint reads (\(RequestBody.limit / 1024) KB)")
         case .badRequest: return APIError(.validation, status: .badRequest, message: error.body ?? "the request is malformed")
         case .unauthorized: return APIError(.authentication, status: .unauthorized, message: "an API key is required")
         default:

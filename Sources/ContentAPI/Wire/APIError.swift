@@ -67,6 +67,11 @@ public struct APIError: Error, HTTPResponseError, Sendable {
 
     /// The response: the envelope as JSON.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        JSONResponse.make(status: status, bytes: body)
+    }
+
+    /// The envelope of SPEC §3.2 as JSON bytes.
+    public var body: [UInt8] {
         var json = JSONWriter(capacity: 256)
         json.beginObject()
         json.beginObject("error")
@@ -83,7 +88,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         json.endArray()
         json.endObject()
         json.endObject()
-        return JSONResponse.make(status: status, bytes: json.bytes)
+        return json.bytes
     }
 }
 

@@ -48,7 +48,7 @@ struct FeedsAddCommand: ParsableCommand {
         let feed = try store.createFeed(NewFeed(siteId: found.id, sectionId: sectionRow.id, name: name,
                                                 service: service, attributes: attributes,
                                                 moderationType: mode), now: now)
-        print(String(decoding: FeedWire.result { json in FeedWire.write(feed, section: sectionRow, key: "data", into: &json) }, as: UTF8.self))
+        print(String(decoding: FeedWire.data { json in FeedWire.writeMembers(feed, section: sectionRow, detail: .detailed, into: &json) }, as: UTF8.self))
     }
 }
 
@@ -70,7 +70,7 @@ extension FeedsAddCommand {
     /// The option a problem's field came from.
     static func option(for field: String) -> String {
         switch field {
-        case "service": return "--type"
+        case "feed_type", "service": return "--type"
         case "feed_attributes.url": return "--url"
         default: return "--attribute " + field.replacingOccurrences(of: "feed_attributes.", with: "")
         }

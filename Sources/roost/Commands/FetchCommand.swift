@@ -22,10 +22,10 @@ struct FetchCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let started = ContinuousClock.now
         let store = try global.openStore()
         let engine = IngestEngine(store: store, policy: global.networkPolicy)
         if all { _ = try store.requestFetch(feedId: nil, siteId: nil, now: Date()) }
-        let started = ContinuousClock.now
         let summary = await engine.scheduler.tick(now: Date())
         let elapsed = ContinuousClock.now - started
         await engine.shutdown()
@@ -37,9 +37,16 @@ struct FetchCommand: AsyncParsableCommand {
         json.integer("failed", summary.failed)
         json.integer("newPosts", summary.inserted)
         json.integer("updatedPosts", summary.updated)
-        json.number("seconds", (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18 * 1000).rounded() / 1000)
+        json.number("seconds", elapsed.roundedSeconds)
         json.endObject()
         print(json.string)
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, to the millisecond.
+    var roundedSeconds: Double {
+        ((Double(components.seconds) + Double(components.attoseconds) / 1e18) * 1000).rounded() / 1000
     }
 }
 

@@ -25,12 +25,15 @@ struct APIFixture {
         (otherSite, otherAdminKey) = try store.createSite(name: "Other", now: now)
     }
 
-    /// Runs `body` with a client of the router.
+    /// Runs `body` with a client of the router whose every response is checked against the
+    /// OpenAPI document (`OpenAPIValidatingClient`).
     func withClient(pageCache: Bool = true, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let fixedNow = now
         let router = buildRouter(store: store, configuration: APIConfiguration(publicBaseURL: "http://roost.test", pageCache: pageCache),
                                  now: { fixedNow })
-        try await Application(router: router).test(.router, body)
+        try await Application(router: router).test(.router) { client in
+            try await body(OpenAPIValidatingClient(inner: client))
+        }
     }
 
     /// Publishes posts straight into the store, in a feed of the site.

@@ -59,9 +59,9 @@ extension IngestFeed {
             // Jitter spreads feeds out, but never before the reset a platform named.
             state.nextFetchAt = resume.addingTimeInterval(resume.timeIntervalSince(next))
         }
-        if case .throttled(let message) = result, let next = state.nextFetchAt {
+        if case .throttled(let message) = result, platform == nil, let next = state.nextFetchAt {
             // Still healthy (the server is pacing us), but the operator is told why nothing
-            // new arrives and when Roost tries again.
+            // new arrives and when Roost tries again (platform messages already say when).
             health.errorMessage = "\(message); Roost is being rate limited and will try again at \(FeedDate.isoString(next))"
         }
         save(feed, health: health, state: state, movedURL: movedURL, now: now)

@@ -113,7 +113,7 @@ struct RuleSetCodingTests {
         (#"[{"id": "x", "type": "score", "action": "score"}]"#, "rules[0].type"),
         (#"[{"id": "x", "type": "spam", "action": "score"}]"#, "rules[0].weight"),
         (#"[{"id": "x", "type": "spam", "action": "score", "weight": 2}]"#, "rules[0].weight"),
-        (#"[{"id": "x", "type": "regex", "action": "hide", "pattern": "(a+)+$"}]"#, "rules[0].pattern"),
+        (#"[{"id": "x", "type": "regex", "action": "hide", "pattern": "(?<x>a+)\\k<x>+$"}]"#, "rules[0].pattern"),
         (#"[{"id": "x", "type": "regex", "action": "hide", "pattern": "(unclosed"}]"#, "rules[0].pattern"),
         (#"[{"id": "x", "type": "media", "action": "hide", "require": "gif"}]"#, "rules[0].require"),
         (#"[{"id": "x", "type": "spam", "action": "hide"}, {"id": "x", "type": "spam", "action": "hide"}]"#, "rules[1].id"),

@@ -37,6 +37,7 @@ public final class SQLiteStore: RoostStore {
         self.writer = writer
         self.sealer = sealer
         try Migrations.migrator().migrate(writer)
+        try sealPlainCredentials()
     }
 
     /// Checks the database file: `PRAGMA integrity_check` answers "ok" when it is sound, else

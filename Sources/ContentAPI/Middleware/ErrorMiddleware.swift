@@ -1,3 +1,4 @@
+import Aggregator
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -13,6 +14,10 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try error.response(from: request, context: context)
         } catch let error as HTTPError {
             return try Self.translate(error).response(from: request, context: context)
+        } catch let error as CredentialSealerError {
+            // A server-side key problem, but the operator must read which key and what to do.
+            context.logger.error("credential key problem", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            return try APIError(.server, status: .internalServerError, message: error.description).response(from: request, context: context)
         } catch {
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
             return try APIError(.server, status: .internalServerError, message: "the server could not complete the request")

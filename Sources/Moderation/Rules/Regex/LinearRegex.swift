@@ -149,6 +149,7 @@ private struct ThreadList {
         return true
     }
 
+    /// Empties the list for the next position.
     mutating func clear() {
         marked = 0
         threads.removeAll(keepingCapacity: true)

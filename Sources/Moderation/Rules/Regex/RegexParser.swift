@@ -24,8 +24,10 @@ struct RegexParser {
         return (node, caseInsensitive)
     }
 
+    /// The scalar at the current position, or nil at the end.
     var peek: Unicode.Scalar? { position < scalars.count ? scalars[position] : nil }
 
+    /// The scalar `offset` places after the current one, or nil past the end.
     func peek(ahead offset: Int) -> Unicode.Scalar? {
         position + offset < scalars.count ? scalars[position + offset] : nil
     }
@@ -114,7 +116,7 @@ struct RegexParser {
         position += 1
         var least = 0, most: Int?
         switch next {
-        case "*": most = nil
+        case "*": break
         case "+": least = 1
         case "?": most = 1
         default: (least, most) = try counts()

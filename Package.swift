@@ -112,6 +112,8 @@ let package = Package(
             name: "AggregatorTests",
             dependencies: [
                 "Aggregator", "FeedFetchers", "Moderation",
+                // Builds databases in the layouts of earlier versions, to test their migration.
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],

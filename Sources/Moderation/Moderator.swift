@@ -40,11 +40,21 @@ public enum Moderator {
             if !with(.publish).isEmpty { return Decision(state: .published, decidedBy: .rules, reasons: with(.publish)) }
             if !with(.inbox).isEmpty { return Decision(state: .inbox, decidedBy: .rules, reasons: with(.inbox)) }
             let scored = fired.filter { $0.0.action == .score }
-            let score = min(1, scored.reduce(0) { $0 + $1.0.weight })
-            let state: ModerationState = score >= ruleSet.thresholds.hide ? .hidden
-                : score <= ruleSet.thresholds.publish ? .published : .inbox
-            return Decision(state: state, decidedBy: .rules, score: score, reasons: scored.map(\.1))
+            // Weights add up in exact millionths, so 0.1 + 0.2 is 0.3 and sits at a 0.3 threshold.
+            let score = min(scoreUnits, scored.reduce(0) { $0 + units($1.0.weight) })
+            let state: ModerationState = score >= units(ruleSet.thresholds.hide) ? .hidden
+                : score <= units(ruleSet.thresholds.publish) ? .published : .inbox
+            return Decision(state: state, decidedBy: .rules, score: Double(score) / Double(scoreUnits), reasons: scored.map(\.1))
         }
+    }
+
+    /// Units of a score of 1: weights and thresholds compare as whole millionths, not as binary
+    /// fractions whose sums miss the threshold they were meant to reach (SPEC §3.5 "at or above").
+    static let scoreUnits = 1_000_000
+
+    /// `value` (0...1) in whole millionths.
+    static func units(_ value: Double) -> Int {
+        Int((value * Double(scoreUnits)).rounded())
     }
 }
 

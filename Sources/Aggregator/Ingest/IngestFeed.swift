@@ -75,9 +75,7 @@ public struct IngestFeed: Sendable {
     /// Stores a fetch's posts: new ones through moderation with the site's rules, known ones updated.
     func storePosts(_ posts: [Post], feed: Feed) throws -> UpsertSummary {
         let rules = try store.ruleSet(siteId: feed.siteId)
-        let checksDuplicates = rules.rules.contains { $0.kind == .spam }
-        var context = ModerationContext(
-            recentFingerprints: checksDuplicates ? try store.recentFingerprints(siteId: feed.siteId, limit: 500) : [])
+        var context = try ModerationService(store: store).contextForNewPosts(siteId: feed.siteId, ruleSet: rules)
         return try store.upsertPosts(posts, feed: feed, now: now()) { post in
             let decision = Moderator.decide(post, feedMode: feed.moderationType, ruleSet: rules, context: context)
             // Posts of one batch count as recent for each other's near-duplicate check.

@@ -140,7 +140,25 @@ enum Migrations {
                 CREATE INDEX connections_site ON connections (site_id, service, id);
                 """)
         }
-        migrator.registerMigration("v4: the polling sequence of shown posts") { db in
+        migrator.registerMigration("v4: post_tags with its key columns first") { db in
+            // SQLite 3.40's integrity_check (Debian 12's libsqlite3) misreads a WITHOUT ROWID
+            // table whose primary key columns are not declared first, and reports "NULL value
+            // in post_tags.site_id" for rows that hold none. Rebuilding the table with the key
+            // columns first makes the check clean; databases made by v1 carry the old layout.
+            try db.execute(sql: """
+                CREATE TABLE post_tags_rebuilt (
+                    post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE,
+                    tag TEXT NOT NULL,
+                    site_id INTEGER NOT NULL,
+                    PRIMARY KEY (post_id, tag)
+                ) WITHOUT ROWID;
+                INSERT INTO post_tags_rebuilt (post_id, tag, site_id) SELECT post_id, tag, site_id FROM post_tags;
+                DROP TABLE post_tags;
+                ALTER TABLE post_tags_rebuilt RENAME TO post_tags;
+                CREATE INDEX post_tags_site_tag ON post_tags (site_id, tag, post_id);
+                """)
+        }
+        migrator.registerMigration("v5: the polling sequence of shown posts") { db in
             // `shown_seq` numbers, per site, each moment a post starts being shown: published
             // (first or again) or pinned. A `newer` link carries the site's highest number when
             // its page was read, so polling sees every post shown since, pinned or not, however

@@ -78,12 +78,17 @@ public protocol RoostStore: Sendable {
     func history(siteId: Int64, flocklerId: Int64) throws -> [HistoryEntry]
     /// Operator actions on a site's posts, newest first.
     func auditLog(siteId: Int64, limit: Int, beforeId: Int64?) throws -> [HistoryEntry]
-    /// Fingerprints of the site's most recent posts, for near-duplicate checks.
-    func recentFingerprints(siteId: Int64, limit: Int) throws -> [UInt64]
+    /// Fingerprints of the site's most recent posts, newest first, for near-duplicate checks:
+    /// of all its posts (nil), or of those stored before the post `flocklerId`.
+    func recentFingerprints(siteId: Int64, before flocklerId: Int64?, limit: Int) throws -> [UInt64]
     /// The site's most recent posts in any state, newest first (rule previews).
     func recentPosts(siteId: Int64, limit: Int) throws -> [StoredPost]
-    /// Decides again every inbox post that no operator decided; returns how many changed.
-    func reevaluateInbox(siteId: Int64, now: Date, decide: (StoredPost) -> Decision) throws -> Int
+    /// The inbox posts no operator decided, oldest first: what re-evaluation decides again.
+    func reevaluationCandidates(siteId: Int64) throws -> [StoredPost]
+    /// Stores new decisions for posts read by `reevaluationCandidates`, in one transaction;
+    /// a post an operator decided in the meantime keeps that decision. Returns how many
+    /// changed state.
+    func applyReevaluation(siteId: Int64, _ decisions: [(post: StoredPost, decision: Decision)], now: Date) throws -> Int
 
     /// A number that changes whenever anything a site's post listings show changes.
     func changeCounter(siteId: Int64) -> UInt64

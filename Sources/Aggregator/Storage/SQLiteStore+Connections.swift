@@ -6,12 +6,13 @@ extension SQLiteStore {
     private static let connectionColumns = "id, uuid, site_id, service, name, credentials, created_at, updated_at"
 
     public func createConnection(_ new: NewConnection, now: Date) throws -> Connection {
-        try writer.write { db in
+        // Sealed before the transaction: a sealing failure stores nothing (never the plain text).
+        let sealed = try sealer.seal(StringMapJSON.encode(new.credentials))
+        return try writer.write { db in
             let uuid = KeySecrets.uuid()
             try db.execute(sql: """
                 INSERT INTO connections (uuid, site_id, service, name, credentials, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [uuid, new.siteId, new.service.rawValue, new.name, sealer.seal(StringMapJSON.encode(new.credentials)),
-                                 now.millis, now.millis])
+                """, arguments: [uuid, new.siteId, new.service.rawValue, new.name, sealed, now.millis, now.millis])
             return Connection(id: db.lastInsertedRowID, uuid: uuid, siteId: new.siteId, service: new.service, name: new.name,
                               credentials: new.credentials, createdAt: now.wholeMillis, updatedAt: now.wholeMillis)
         }
@@ -20,7 +21,7 @@ extension SQLiteStore {
     public func connections(siteId: Int64) throws -> [Connection] {
         try writer.read { db in
             try Row.fetchAll(db, sql: "SELECT \(Self.connectionColumns) FROM connections WHERE site_id = ? ORDER BY id",
-                             arguments: [siteId]).compactMap(connection(from:))
+                             arguments: [siteId]).compactMap { try connection(from: $0) }
         }
     }
 
@@ -28,9 +29,9 @@ extension SQLiteStore {
         try writer.read { db in
             let sql = "SELECT \(Self.connectionColumns) FROM connections WHERE site_id = ? AND "
             if let id = Int64(idOrUUID) {
-                return try Row.fetchOne(db, sql: sql + "id = ?", arguments: [siteId, id]).flatMap(connection(from:))
+                return try Row.fetchOne(db, sql: sql + "id = ?", arguments: [siteId, id]).flatMap { try connection(from: $0) }
             }
-            return try Row.fetchOne(db, sql: sql + "uuid = ?", arguments: [siteId, idOrUUID.lowercased()]).flatMap(connection(from:))
+            return try Row.fetchOne(db, sql: sql + "uuid = ?", arguments: [siteId, idOrUUID.lowercased()]).flatMap { try connection(from: $0) }
         }
     }
 
@@ -42,7 +43,7 @@ extension SQLiteStore {
         return try writer.read { db in
             try Row.fetchOne(db, sql: """
                 SELECT \(Self.connectionColumns) FROM connections WHERE site_id = ? AND service = ? ORDER BY id DESC LIMIT 1
-                """, arguments: [feed.siteId, feed.service.rawValue]).flatMap(connection(from:))
+                """, arguments: [feed.siteId, feed.service.rawValue]).flatMap { try connection(from: $0) }
         }
     }
 
@@ -58,10 +59,13 @@ extension SQLiteStore {
             guard let text = try String.fetchOne(db, sql: "SELECT credentials FROM connections WHERE id = ?", arguments: [connectionId]) else {
                 return
             }
-            var credentials = StringMapJSON.decode(sealer.open(text) ?? "{}")
+            // A key that cannot open them throws: the stored credentials are never replaced by
+            // the refreshed fields alone.
+            var credentials = StringMapJSON.decode(try sealer.open(text, connectionId: connectionId))
             credentials.merge(changes) { _, new in new }
+            let sealed = try sealer.seal(StringMapJSON.encode(credentials))
             try db.execute(sql: "UPDATE connections SET credentials = ?, updated_at = ? WHERE id = ?",
-                           arguments: [sealer.seal(StringMapJSON.encode(credentials)), now.millis, connectionId])
+                           arguments: [sealed, now.millis, connectionId])
         }
     }
 
@@ -73,10 +77,27 @@ extension SQLiteStore {
         }
     }
 
-    private func connection(from row: Row) -> Connection? {
+    /// Seals credentials stored before sealing existed (plain JSON), so that no secret stays
+    /// unsealed in the file; run when the store opens.
+    func sealPlainCredentials() throws {
+        try writer.write { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, credentials FROM connections WHERE substr(credentials, 1, ?) != ?",
+                                        arguments: [CredentialSealer.prefix.count, CredentialSealer.prefix])
+            for row in rows {
+                let id: Int64 = row[0]
+                let sealed = try sealer.seal(row[1])
+                try db.execute(sql: "UPDATE connections SET credentials = ? WHERE id = ?", arguments: [sealed, id])
+            }
+        }
+    }
+
+    /// A connection row; throws `CredentialSealerError` naming the key when it cannot open the
+    /// credentials (they are never read as none, which a refreshed token would then overwrite).
+    private func connection(from row: Row) throws -> Connection? {
         guard let service = FeedService(rawValue: row[3]) else { return nil }
-        // Credentials sealed with another key read as none: the feed then asks for a new connection.
-        return Connection(id: row[0], uuid: row[1], siteId: row[2], service: service, name: row[4],
-                          credentials: StringMapJSON.decode(sealer.open(row[5]) ?? "{}"), createdAt: Date(millis: row[6]), updatedAt: Date(millis: row[7]))
+        let id: Int64 = row[0]
+        let credentials = StringMapJSON.decode(try sealer.open(row[5], connectionId: id))
+        return Connection(id: id, uuid: row[1], siteId: row[2], service: service, name: row[4],
+                          credentials: credentials, createdAt: Date(millis: row[6]), updatedAt: Date(millis: row[7]))
     }
 }

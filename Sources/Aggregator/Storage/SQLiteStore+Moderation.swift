@@ -107,11 +107,21 @@ extension SQLiteStore {
         }
     }
 
-    public func recentFingerprints(siteId: Int64, limit: Int) throws -> [UInt64] {
+    public func recentFingerprints(siteId: Int64, before flocklerId: Int64?, limit: Int) throws -> [UInt64] {
         try writer.read { db in
-            try Int64.fetchAll(db, sql: """
-                SELECT simhash FROM posts WHERE site_id = ? AND simhash IS NOT NULL ORDER BY created_at DESC LIMIT ?
-                """, arguments: [siteId, limit]).map { UInt64(bitPattern: $0) }
+            // Posts stored while the site had no spam rule have no fingerprint yet: theirs comes
+            // from their text, so that a new spam rule sees them as ingest will.
+            var sql = "SELECT simhash, CASE WHEN simhash IS NULL THEN text_plain END FROM posts WHERE site_id = ?"
+            var arguments: StatementArguments = [siteId]
+            if let flocklerId {
+                sql += " AND (created_at, id) < (SELECT created_at, id FROM posts WHERE id = ? AND site_id = ?)"
+                arguments += [flocklerId, siteId]
+            }
+            arguments += [limit]
+            return try Row.fetchAll(db, sql: sql + " ORDER BY created_at DESC, id DESC LIMIT ?", arguments: arguments).map { row in
+                if let stored = row[0] as Int64? { return UInt64(bitPattern: stored) }
+                return SimHash.fingerprint(row[1] as String? ?? "")
+            }
         }
     }
 
@@ -122,19 +132,26 @@ extension SQLiteStore {
         }
     }
 
-    public func reevaluateInbox(siteId: Int64, now: Date, decide: (StoredPost) -> Decision) throws -> Int {
-        let changed = try writer.write { db -> Int in
-            let posts = try Row.fetchAll(db, sql: """
-                SELECT \(Self.postColumns) FROM posts WHERE site_id = ? AND state = 'inbox' AND decided_by != 'operator'
+    public func reevaluationCandidates(siteId: Int64) throws -> [StoredPost] {
+        try writer.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.postColumns) FROM posts WHERE site_id = ? AND state = 'inbox' AND decided_by != 'operator' ORDER BY id
                 """, arguments: [siteId]).compactMap(Self.storedPost(from:))
+        }
+    }
+
+    public func applyReevaluation(siteId: Int64, _ decisions: [(post: StoredPost, decision: Decision)], now: Date) throws -> Int {
+        let changed = try writer.write { db -> Int in
             var changed = 0
-            for post in posts {
-                let decision = decide(post)
+            for (post, decision) in decisions {
                 guard decision.state != post.state || decision.reasons != post.moderation.reasons else { continue }
+                // Only a post still waiting and untouched by an operator since it was read changes.
                 try db.execute(sql: """
-                    UPDATE posts SET state = ?, decided_by = ?, score = ?, reasons = ?, decided_at = ?, updated_at = ? WHERE id = ?
+                    UPDATE posts SET state = ?, decided_by = ?, score = ?, reasons = ?, decided_at = ?, updated_at = ?
+                    WHERE id = ? AND site_id = ? AND state = 'inbox' AND decided_by != 'operator'
                     """, arguments: [decision.state.rawValue, decision.decidedBy.rawValue, decision.score,
-                                     PostColumns.encode(reasons: decision.reasons), now.millis, now.millis, post.flocklerId])
+                                     PostColumns.encode(reasons: decision.reasons), now.millis, now.millis, post.flocklerId, siteId])
+                guard db.changesCount > 0 else { continue }
                 try Self.recordHistory(db, postId: post.flocklerId, siteId: siteId, at: now, actor: decision.decidedBy.rawValue,
                                        keyId: nil, action: "reevaluate", from: post.state.rawValue, to: decision.state.rawValue,
                                        detail: decision.reasons.map(\.detail).joined(separator: "; "))

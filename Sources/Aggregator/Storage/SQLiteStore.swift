@@ -37,11 +37,16 @@ public final class SQLiteStore: RoostStore {
         self.writer = writer
         self.sealer = sealer
         try Migrations.migrator().migrate(writer)
+        try sealPlainCredentials()
     }
 
-    /// Checks the database file: `PRAGMA integrity_check` answers "ok" when it is sound.
+    /// Checks the database file: `PRAGMA integrity_check` answers "ok" when it is sound, else
+    /// every problem it found, one a line.
     public func integrityCheck() throws -> String {
-        try writer.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
+        try writer.read { db in
+            let lines = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            return lines.isEmpty ? "no answer" : lines.joined(separator: "\n")
+        }
     }
 
     /// How many posts are stored, in every site and state.

@@ -27,11 +27,7 @@ struct RulesController: Sendable {
         let changed = try await Blocking.run { () throws -> Int in
             try store.saveRuleSet(siteId: key.siteId, rules, keyId: key.keyId, now: now)
             guard reevaluate else { return 0 }
-            let feeds = Dictionary(uniqueKeysWithValues: try store.feeds(siteId: key.siteId, order: .asc, services: []).map { ($0.id, $0) })
-            return try store.reevaluateInbox(siteId: key.siteId, now: now) { stored in
-                let mode = stored.feedId.flatMap { feeds[$0]?.moderationType } ?? .savedToInbox
-                return Moderator.decide(stored.post, feedMode: mode, ruleSet: rules)
-            }
+            return try ModerationService(store: store).reevaluateInbox(siteId: key.siteId, ruleSet: rules, now: now)
         }
         var object = rules.jsonObject
         if reevaluate { object["reevaluated"] = changed }
@@ -42,16 +38,12 @@ struct RulesController: Sendable {
     func preview(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await moderation.authenticator.requireAdmin(request, context)
         let rules = try Self.ruleSet(try await RequestBody.object(request, context: context))
-        let store = self.store
-        let (posts, feeds) = try await Blocking.run { () throws -> ([StoredPost], [Int64: Feed]) in
-            (try store.recentPosts(siteId: key.siteId, limit: 200),
-             Dictionary(uniqueKeysWithValues: try store.feeds(siteId: key.siteId, order: .asc, services: []).map { ($0.id, $0) }))
-        }
+        let service = ModerationService(store: store)
+        // Decided with the context ingest uses, so the spam rule's near-duplicates show too.
+        let previewed = try await Blocking.run { try service.preview(siteId: key.siteId, ruleSet: rules, limit: 200) }
         return JSONResponse.make(bytes: FeedWire.result { json in
             json.beginArray("data")
-            for stored in posts {
-                let mode = stored.feedId.flatMap { feeds[$0]?.moderationType } ?? .savedToInbox
-                let decision = Moderator.decide(stored.post, feedMode: mode, ruleSet: rules)
+            for (stored, decision) in previewed {
                 json.beginObject()
                 json.integer("flocklerId", Int(stored.flocklerId))
                 json.string("title", stored.post.title)

@@ -1,3 +1,4 @@
+import Aggregator
 import HTTPTypes
 import Hummingbird
 import Logging
@@ -16,6 +17,10 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as any HTTPResponseError where error.status.code < 500 {
             // NIO's own errors that carry a status: a body over `collect(upTo:)`'s limit is a 413.
             return try Self.translate(HTTPError(error.status)).response(from: request, context: context)
+        } catch let error as CredentialSealerError {
+            // A server-side key problem, but the operator must read which key and what to do.
+            context.logger.error("credential key problem", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
+            return try APIError(.server, status: .internalServerError, message: error.description).response(from: request, context: context)
         } catch {
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
             return try APIError(.server, status: .internalServerError, message: "the server could not complete the request")

@@ -3,7 +3,8 @@ import Foundation
 
 /// One rule's JSON form: `{"id", "type", "action", "weight", ...parameters}`.
 enum RuleCoding {
-    static func rule(_ object: [String: Any], field: String, _ problems: inout [RuleSet.Problem]) -> Rule? {
+    /// The rule `object` describes, or nil with its problems added (each naming `field`).
+    static func rule(_ object: [String: Any], field: String, stored: Bool = false, _ problems: inout [RuleSet.Problem]) -> Rule? {
         let before = problems.count
         let id = (object["id"] as? String).flatMap { $0.isEmpty || $0.count > 100 ? nil : $0 }
         if id == nil { problems.append(.init(field: field + ".id", message: "is required: a string of 1 to 100 characters")) }
@@ -16,14 +17,14 @@ enum RuleCoding {
         } else if object["weight"] != nil {
             problems.append(.init(field: field + ".weight", message: "only score rules have a weight"))
         }
-        let kind = self.kind(object, field: field, &problems)
+        let kind = self.kind(object, field: field, stored: stored, &problems)
         guard problems.count == before, let id, let action, let kind else { return nil }
         return Rule(id: id, action: action, weight: weight, kind: kind)
     }
 
     private static let common: Set<String> = ["id", "type", "action", "weight"]
 
-    private static func kind(_ object: [String: Any], field: String, _ problems: inout [RuleSet.Problem]) -> Rule.Kind? {
+    private static func kind(_ object: [String: Any], field: String, stored: Bool, _ problems: inout [RuleSet.Problem]) -> Rule.Kind? {
         let type = object["type"] as? String ?? ""
         let allowed: [String: Set<String>] = [
             "keywords": ["words"], "authors": ["usernames"], "regex": ["pattern", "fields"], "media": ["require"],
@@ -41,7 +42,7 @@ enum RuleCoding {
         case "authors": return strings(object["usernames"], field + ".usernames", &problems).map(Rule.Kind.authors)
         case "channels": return strings(object["channels"], field + ".channels", &problems).map { .channels($0.map { $0.lowercased() }) }
         case "language": return strings(object["allow"], field + ".allow", &problems).map { .language(allow: $0.map { $0.lowercased() }) }
-        case "regex": return regex(object, field: field, &problems)
+        case "regex": return regex(object, field: field, stored: stored, &problems)
         case "media":
             guard let value = (object["require"] as? String).flatMap(Rule.MediaRequirement.init(rawValue:)) else {
                 problems.append(.init(field: field + ".require", message: "must be image, video or any"))
@@ -71,12 +72,12 @@ enum RuleCoding {
         return strings
     }
 
-    private static func regex(_ object: [String: Any], field: String, _ problems: inout [RuleSet.Problem]) -> Rule.Kind? {
+    private static func regex(_ object: [String: Any], field: String, stored: Bool, _ problems: inout [RuleSet.Problem]) -> Rule.Kind? {
         guard let pattern = object["pattern"] as? String, !pattern.isEmpty else {
             problems.append(.init(field: field + ".pattern", message: "is required"))
             return nil
         }
-        if let problem = RegexGuard.problem(with: pattern) {
+        if !stored, let problem = RegexGuard.problem(with: pattern) {
             problems.append(.init(field: field + ".pattern", message: problem))
             return nil
         }

@@ -45,7 +45,8 @@ struct RuleEvaluator {
     }
 
     private func regex(_ pattern: String, _ fields: [Rule.RegexField]) -> String? {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
+        // A stored pattern this version refuses (saved before the linear-time engine) never fires.
+        guard let regex = RegexGuard.compile(pattern) else { return nil }
         for field in fields {
             let value: String
             switch field {

@@ -12,6 +12,13 @@ extension RuleSet {
 
     /// Reads a rule set from a parsed JSON object.
     public static func from(json object: Any) throws(RuleSetErrors) -> RuleSet {
+        try from(json: object, stored: false)
+    }
+
+    /// Reads a rule set; `stored` keeps regex rules whose pattern this version refuses
+    /// (saved before the linear-time engine) instead of losing the whole set: such a rule never
+    /// fires, and saving the set again answers 422 naming its pattern.
+    static func from(json object: Any, stored: Bool) throws(RuleSetErrors) -> RuleSet {
         var problems: [Problem] = []
         guard let root = object as? [String: Any] else {
             throw RuleSetErrors(problems: [Problem(field: "rules", message: "the body must be an object with rules and thresholds")])
@@ -42,7 +49,7 @@ extension RuleSet {
                 problems.append(Problem(field: field, message: "must be an object"))
                 continue
             }
-            if let rule = RuleCoding.rule(object, field: field, &problems) {
+            if let rule = RuleCoding.rule(object, field: field, stored: stored, &problems) {
                 if !ids.insert(rule.id).inserted { problems.append(Problem(field: field + ".id", message: "repeats the id \(rule.id)")) }
                 rules.append(rule)
             }
@@ -65,7 +72,7 @@ extension RuleSet {
     /// Reads what `jsonText` wrote; nil if it no longer reads.
     public static func from(jsonText: String) -> RuleSet? {
         guard let object = try? JSONSerialization.jsonObject(with: Data(jsonText.utf8)) else { return nil }
-        return try? from(json: object)
+        return try? from(json: object, stored: true)
     }
 
     static func number(_ value: Any?, _ field: String, default fallback: Double, _ problems: inout [Problem]) -> Double {

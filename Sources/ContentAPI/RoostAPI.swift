@@ -23,7 +23,7 @@ public struct APIConfiguration: Sendable {
 }
 
 /// Builds the whole route table in one place (DESIGN.md).
-public func buildRouter(store: any RoostStore, configuration: APIConfiguration,
+public func buildRouter(store: any RoostStore, configuration: APIConfiguration, webhooks: WebhookDispatcher? = nil,
                         now: @escaping @Sendable () -> Date) -> Router<BasicRequestContext> {
     let router = Router(context: BasicRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
@@ -38,6 +38,9 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration,
                                           links: LinkBuilder(publicBaseURL: configuration.publicBaseURL), now: now)
     let rules = RulesController(store: store, moderation: moderation, now: now)
     let connections = ConnectionsController(store: store, authenticator: authenticator, now: now)
+    let changes = ChangesController(store: store, authenticator: authenticator)
+    let hooks = WebhooksController(store: store, authenticator: authenticator, policy: configuration.networkPolicy,
+                                   dispatcher: webhooks, now: now)
 
     router.get("/health", use: system.health)
     router.get("/openapi.json", use: system.openAPI)
@@ -67,14 +70,23 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration,
     router.put("/v2/:site/moderation/rules", use: rules.put)
     router.post("/v2/:site/moderation/rules/preview", use: rules.preview)
     router.get("/v2/:site/moderation/log", use: rules.log)
+    router.get("/v2/:site/changes", use: changes.list)
+    router.on("/v2/:site/changes", method: .options, use: posts.preflight)
+    router.get("/v2/:site/webhooks", use: hooks.list)
+    router.post("/v2/:site/webhooks", use: hooks.create)
+    router.get("/v2/:site/webhooks/:webhookId", use: hooks.get)
+    router.patch("/v2/:site/webhooks/:webhookId", use: hooks.update)
+    router.delete("/v2/:site/webhooks/:webhookId", use: hooks.delete)
+    router.get("/v2/:site/webhooks/:webhookId/deliveries", use: hooks.deliveries)
+    router.post("/v2/:site/webhooks/:webhookId/test", use: hooks.test)
     router.get("/admin", use: system.adminPage)
     return router
 }
 
 /// The HTTP server as a service to run.
-public func makeApplication(store: any RoostStore, configuration: APIConfiguration, host: String, port: Int,
-                            now: @escaping @Sendable () -> Date, logger: Logger) -> some ApplicationProtocol {
-    Application(router: buildRouter(store: store, configuration: configuration, now: now),
+public func makeApplication(store: any RoostStore, configuration: APIConfiguration, webhooks: WebhookDispatcher? = nil,
+                            host: String, port: Int, now: @escaping @Sendable () -> Date, logger: Logger) -> some ApplicationProtocol {
+    Application(router: buildRouter(store: store, configuration: configuration, webhooks: webhooks, now: now),
                 server: .roostHTTP1(),
                 configuration: .init(address: .hostname(host, port: port), serverName: "Roost"),
                 logger: logger)

@@ -63,15 +63,21 @@ struct CredentialSealer: Sendable {
     /// The plain text of connection `connectionId`'s stored credentials (text stored before
     /// sealing reads as it is); throws naming the key when it cannot open them.
     func open(_ stored: String, connectionId: Int64) throws(CredentialSealerError) -> String {
+        try open(stored, owner: "the credentials of connection \(connectionId)")
+    }
+
+    /// The plain text of a sealed secret, `owner` naming it for the error ("the signing secret
+    /// of webhook 3"); throws naming the key when it cannot open it.
+    func open(_ stored: String, owner: String) throws(CredentialSealerError) -> String {
         guard stored.hasPrefix(Self.prefix) else { return stored }
         guard let data = Data(base64Encoded: String(stored.dropFirst(Self.prefix.count))) else {
-            throw .cannotOpen(connectionId: connectionId, key: source)
+            throw .cannotOpen(owner: owner, key: source)
         }
         do {
             let plain = try AES.GCM.open(try AES.GCM.SealedBox(combined: data), using: key)
             return String(decoding: plain, as: UTF8.self)
         } catch {
-            throw .cannotOpen(connectionId: connectionId, key: source)
+            throw .cannotOpen(owner: owner, key: source)
         }
     }
 

@@ -10,9 +10,9 @@ public enum CredentialSealerError: Error, Sendable, Equatable, CustomStringConve
     case keyFileNotCreated(path: String)
     /// Sealing failed, so the credentials were not stored.
     case sealingFailed(reason: String)
-    /// The key cannot open a connection's stored credentials: it is not the one they were
-    /// sealed with (or the stored text is damaged).
-    case cannotOpen(connectionId: Int64, key: CredentialKeySource)
+    /// The key cannot open a stored secret (`owner` names it: a connection's credentials, a
+    /// webhook's signing secret): it is not the one it was sealed with, or the text is damaged.
+    case cannotOpen(owner: String, key: CredentialKeySource)
 
     public var description: String {
         switch self {
@@ -24,8 +24,8 @@ public enum CredentialSealerError: Error, Sendable, Equatable, CustomStringConve
             return "could not create the key file \(path) for connection credentials: check that the database's folder is writable"
         case .sealingFailed(let reason):
             return "the credentials could not be sealed (\(reason)), so they were not stored: check ROOST_SECRET_KEY or the key file beside the database"
-        case .cannotOpen(let connectionId, let key):
-            return "the credentials of connection \(connectionId) cannot be opened with \(key.name): it is not the key they were sealed with. "
+        case .cannotOpen(let owner, let key):
+            return "\(owner) cannot be opened with \(key.name): it is not the key it was sealed with. "
                 + Self.remedy(for: key) + "; nothing stored was changed"
         }
     }
@@ -33,11 +33,11 @@ public enum CredentialSealerError: Error, Sendable, Equatable, CustomStringConve
     private static func remedy(for key: CredentialKeySource) -> String {
         switch key {
         case .environment:
-            return "Set ROOST_SECRET_KEY to the key in use when they were stored (or unset it if they were sealed with the key file beside the database), or delete the connection and add it again"
+            return "Set ROOST_SECRET_KEY to the key in use when they were stored (or unset it if they were sealed with the key file beside the database), or delete the connection (or webhook) and add it again"
         case .file(let path):
-            return "Restore \(path) from a backup (it may have been lost or replaced), or set ROOST_SECRET_KEY if they were sealed with it, or delete the connection and add it again"
+            return "Restore \(path) from a backup (it may have been lost or replaced), or set ROOST_SECRET_KEY if they were sealed with it, or delete the connection (or webhook) and add it again"
         case .ephemeral:
-            return "Delete the connection and add it again"
+            return "Delete the connection (or webhook) and add it again"
         }
     }
 }

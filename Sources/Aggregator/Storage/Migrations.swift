@@ -180,6 +180,9 @@ enum Migrations {
                 END;
                 """)
         }
+        migrator.registerMigration("v9: change feed and webhooks") { db in
+            try db.execute(sql: EventsSchema.sql)
+        }
         return migrator
     }
 }

@@ -81,6 +81,9 @@ extension SQLiteStore {
 
     public func deleteFeed(id: Int64) throws -> Bool {
         try writer.write { db in
+            // A deleted feed's posts go with it; the change feed records each published one as
+            // unpublished in this same transaction (EventsSchema).
+            try db.execute(sql: "DELETE FROM posts WHERE feed_id = ?", arguments: [id])
             try db.execute(sql: "DELETE FROM feeds WHERE id = ?", arguments: [id])
             return db.changesCount > 0
         }

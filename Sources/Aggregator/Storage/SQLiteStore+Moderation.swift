@@ -71,10 +71,13 @@ extension SQLiteStore {
         var pinned = try Int64.fetchAll(db, sql: """
             SELECT id FROM posts WHERE site_id = ? AND pinned = 1 AND id != ? ORDER BY pinned_index, id
             """, arguments: [siteId, postId])
-        if let index { pinned.insert(postId, at: min(max(index, 0), pinned.count)) }
-        try db.execute(sql: """
-            UPDATE posts SET pinned = 0, pinned_index = NULL, order_key = COALESCE(published_at, created_at) WHERE id = ?
-            """, arguments: [postId])
+        if let index {
+            pinned.insert(postId, at: min(max(index, 0), pinned.count))
+        } else {
+            try db.execute(sql: """
+                UPDATE posts SET pinned = 0, pinned_index = NULL, order_key = COALESCE(published_at, created_at) WHERE id = ?
+                """, arguments: [postId])
+        }
         for (position, id) in pinned.enumerated() {
             try db.execute(sql: "UPDATE posts SET pinned = 1, pinned_index = ?, order_key = ? WHERE id = ?",
                            arguments: [position, -Int64(position), id])

@@ -16,6 +16,7 @@ public struct APIError: Error, HTTPResponseError, Sendable {
         case rateLimited = "rate_limited"
         case server = "server_error"
         case methodNotAllowed = "method_not_allowed"
+        case gone
     }
 
     /// One field that was wrong.

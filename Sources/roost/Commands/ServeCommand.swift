@@ -32,20 +32,23 @@ struct ServeCommand: AsyncParsableCommand {
             networkPolicy: global.networkPolicy)
         var logger = Logger(label: "roost")
         logger.logLevel = environment["ROOST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-        let app = makeApplication(store: store, configuration: configuration, host: host, port: port,
+        let events = try EventsEngine(store: store, policy: global.networkPolicy, logger: logger)
+        let app = makeApplication(store: store, configuration: configuration, webhooks: events.dispatcher, host: host, port: port,
                                   now: { Date() }, logger: logger)
         let engine = IngestEngine(store: store, policy: global.networkPolicy, logger: logger)
         let services = ServiceGroup(
-            services: [app, SchedulerService(scheduler: engine.scheduler)],
+            services: [app, SchedulerService(scheduler: engine.scheduler), WebhookService(dispatcher: events.dispatcher)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         do {
             try await services.run()
         } catch {
             await engine.shutdown()
+            await events.shutdown()
             throw CommandFailure(kind: .other, message: "the server stopped: \(error)")
         }
         await engine.shutdown()
+        await events.shutdown()
     }
 
     /// On first start with an empty database, a site to go on with (SPEC §1, issue 3).

@@ -20,7 +20,7 @@ public struct WebhookDispatcher: Sendable {
     let logger: Logger
 
     /// The longest a delivery may stay leased before another process may take it over.
-    static let lease: TimeInterval = 60
+    static let lease: TimeInterval = 30
     /// The largest excerpt of a receiver's answer kept with an attempt.
     static let excerptBytes = 1024
 

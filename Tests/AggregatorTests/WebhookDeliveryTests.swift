@@ -166,4 +166,18 @@ struct WebhookDeliveryTests {
         #expect(pending.secret == rig.secret)
         #expect(pending.type == "webhook.test")
     }
+
+    @Test("Events no change announces are queued as JSON objects of their data, escaped")
+    func emittedEvents() async throws {
+        let rig = try Rig(url: "https://example.com/hook", events: ["connection.expired"])
+        let outbox = EventOutbox(store: rig.fixture.store, now: { rig.clock.now }, logger: .init(label: "test"))
+        await outbox.emit(siteId: rig.fixture.site.id, type: "connection.expired", data: ["name": "Brand \"X\"\n", "days_left": "0"])
+        await outbox.emit(siteId: rig.fixture.site.id, type: "connection.expiring", data: ["name": "not subscribed"])
+        let due = try rig.fixture.store.claimDeliveries(now: rig.clock.now, limit: 10, lease: 60)
+        #expect(due.count == 1)
+        let payload = try #require(due.first?.payload)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(payload.utf8)) as? [String: String])
+        #expect(object == ["name": "Brand \"X\"\n", "days_left": "0"])
+        await rig.client.shutdown()
+    }
 }

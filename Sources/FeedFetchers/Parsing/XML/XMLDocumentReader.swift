@@ -1,5 +1,6 @@
 /// The way every XML document Roost reads is read: bytes to clean UTF-8 (`DocumentDecoder`),
-/// HTML entities and bare ampersands repaired (`EntityRepair`), then the hardened SAX parse.
+/// HTML entities and bare ampersands repaired (`EntityRepair`), broken element structure
+/// balanced (`TagBalancer`), then the hardened SAX parse.
 /// Feeds and OPML files share it, so neither can skip a step.
 enum XMLDocumentReader {
     /// Streams `bytes` through `delegate`; throws when the bytes are no XML at all.
@@ -10,7 +11,7 @@ enum XMLDocumentReader {
         } catch {
             throw .unreadableEncoding(detail: String(describing: error))
         }
-        let outcome = SAXParser.parse(EntityRepair.repair(decoded.utf8), delegate: delegate)
+        let outcome = SAXParser.parse(TagBalancer.balance(EntityRepair.repair(decoded.utf8)), delegate: delegate)
         guard outcome.sawRootElement else {
             throw .notXMLOrJSON(detail: outcome.firstError ?? "no root element")
         }

@@ -36,6 +36,10 @@ struct FeedRecoveryTests {
                     title: "Second", text: "Body two", closed: false),
         BrokenEntry(label: "upper-case end tag", markup: "<title>Second</title><description><B>Body</b> two</description>",
                     title: "Second", text: "Body two"),
+        BrokenEntry(label: "a bare < in raw HTML", markup: "<title>Second</title><description>if a < b then <b>c</b></description>",
+                    title: "Second", text: "if a < b then c"),
+        BrokenEntry(label: "the channel and the root closed early", markup: "<title>Second</title></channel></rss>",
+                    title: "Second", text: nil),
         BrokenEntry(label: "unclosed <title> inside an unclosed item", markup: "<title>Second", title: "Second", text: nil,
                     closed: false),
     ]

@@ -15,6 +15,9 @@ import Darwin
 ///   closes an unclosed sibling field (`FeedFieldName`);
 /// - HTML void elements (`<br>`, `<img …>`) inside a field are written self-closed;
 /// - unquoted and missing attribute values are quoted, a `<` in a value escaped;
+/// - a `<` that starts no markup (`a < b` in raw HTML) is escaped: libxml2's push parser
+///   stops at it for good;
+/// - the root element's end tag waits for the end of the document when content follows it;
 /// - what is still open at the end (a truncated document) is closed.
 /// Comments, CDATA sections, processing instructions and the DOCTYPE are skipped whole.
 enum TagBalancer {
@@ -62,7 +65,7 @@ struct TagBalancerPass {
     /// The attributes of the start tag being read (reused from tag to tag).
     var attributes: [ScannedAttribute] = []
     /// Where a construct cut off by the end of the document begins, and what would end it.
-    private var truncated: (start: Int, terminator: StaticString?)?
+    var truncated: (start: Int, terminator: StaticString?)?
     /// Set once the document is too deep: the rest is copied as written.
     private var gaveUp = false
 
@@ -92,18 +95,19 @@ struct TagBalancerPass {
     /// At '<': reads one construct and returns the index after it.
     private mutating func step(at index: Int) -> Int {
         let next = index + 1
-        guard next < bytes.count else { return bytes.count }
+        guard next < bytes.count else { return escapeLessThan(at: index) }
         switch bytes[next] {
         case UInt8(ascii: "!"):
             if matches("<!--", at: index) { return skip(from: index, past: "-->", after: index + 4) }
             if matches("<![CDATA[", at: index) { return skip(from: index, past: "]]>", after: index + 9) }
-            return skipDeclaration(from: index)
+            // A declaration belongs before the root; inside it, `<!` is text.
+            return open.isEmpty ? skipDeclaration(from: index) : escapeLessThan(at: index)
         case UInt8(ascii: "?"):
             return skip(from: index, past: "?>", after: index + 2)
         case UInt8(ascii: "/"):
             return endTag(at: index)
         default:
-            return EntityRepairer.isNameStart(bytes[next]) ? startTag(at: index) : next
+            return EntityRepairer.isNameStart(bytes[next]) ? startTag(at: index) : escapeLessThan(at: index)
         }
     }
 
@@ -117,7 +121,7 @@ struct TagBalancerPass {
             truncated = (start, nil)
             return bytes.count
         }
-        guard !name.isEmpty else { return start + 1 }
+        guard !name.isEmpty else { return escapeLessThan(at: start) }
         let end = bytes[cursor] == MarkupByte.greaterThan ? cursor + 1 : cursor
         close(named: name, tag: start..<end)
         return end
@@ -125,20 +129,20 @@ struct TagBalancerPass {
 
     private mutating func close(named name: Range<Int>, tag: Range<Int>) {
         let bytes = self.bytes
-        if let top = open.last, Self.sameName(top.name, name, in: bytes) {
-            pop(to: open.count - 1)
-            return
-        }
-        if let index = open.lastIndex(where: { Self.sameName($0.name, name, in: bytes) }) {
-            replace(tag.lowerBound..<tag.lowerBound, with: closers(from: index + 1))
-            pop(to: index)
-            return
-        }
-        guard let index = open.lastIndex(where: { Self.sameName($0.name, name, in: bytes, ignoringCase: true) }) else {
+        let exact = open.lastIndex { Self.sameName($0.name, name, in: bytes) }
+        guard let index = exact ?? open.lastIndex(where: { Self.sameName($0.name, name, in: bytes, ignoringCase: true) }) else {
             replace(tag, with: [])  // closes nothing that is open: a stray end tag, as browsers drop it
             return
         }
-        replace(tag, with: closers(from: index))
+        if index == 0, hasContent(after: tag.upperBound) {
+            replace(tag, with: [])  // the root closes too early: what follows still belongs to it
+            return
+        }
+        if exact == nil {
+            replace(tag, with: closers(from: index))
+        } else if index < open.count - 1 {
+            replace(tag.lowerBound..<tag.lowerBound, with: closers(from: index + 1))
+        }
         pop(to: index)
     }
 
@@ -228,30 +232,6 @@ struct TagBalancerPass {
         ending.append(contentsOf: closers(from: 0))
         replace(cut..<bytes.count, with: ending)
         pop(to: 0)
-    }
-
-    /// Skips to just after `terminator`, searching from `after`; records a cut-off construct.
-    private mutating func skip(from start: Int, past terminator: StaticString, after: Int) -> Int {
-        let end = EntityRepairer(bytes).indexAfter(terminator, from: min(after, bytes.count))
-        if end == bytes.count, !endsWith(terminator) { truncated = (start, terminator) }
-        return end
-    }
-
-    /// Skips a DOCTYPE (through its internal subset) or another `<!` declaration.
-    private mutating func skipDeclaration(from start: Int) -> Int {
-        var repairer = EntityRepairer(bytes)
-        let end = repairer.skipDoctype(from: start + 2)
-        if end == bytes.count, bytes.last != MarkupByte.greaterThan { truncated = (start, nil) }
-        return end
-    }
-
-    private func endsWith(_ literal: StaticString) -> Bool {
-        let count = literal.utf8CodeUnitCount
-        return bytes.count >= count && EntityRepairer(bytes).matches(literal, at: bytes.count - count)
-    }
-
-    private func matches(_ literal: StaticString, at index: Int) -> Bool {
-        EntityRepairer(bytes).matches(literal, at: index)
     }
 
     /// Whether two names in the input are equal (optionally ignoring ASCII case).

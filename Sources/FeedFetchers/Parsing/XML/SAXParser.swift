@@ -21,6 +21,8 @@ enum SAXParser {
         var firstError: String?
         /// True when the document had a root element at all.
         var sawRootElement: Bool
+        /// False when libxml2 met any well-formedness error (and recovered past it).
+        var wellFormed = true
     }
 
     /// RECOVER to read broken feeds as far as feed readers do; NONET and the refusing entity
@@ -73,7 +75,7 @@ enum SAXParser {
                 if status != 0 && parser.pointee.disableSAX != 0 { break }
             } while offset < buffer.count
         }
-        return Outcome(firstError: context.firstError, sawRootElement: context.sawRootElement)
+        return Outcome(firstError: context.firstError, sawRootElement: context.sawRootElement, wellFormed: parser.pointee.wellFormed != 0)
     }
 
     /// What entity expansion may add to a document of `size` bytes: as much again as the

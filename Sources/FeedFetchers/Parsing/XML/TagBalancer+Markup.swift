@@ -15,9 +15,9 @@ extension TagBalancerPass {
             if XMLDeclaration.isSpace(bytes[cursor]) {
                 cursor += 1
             } else if matches("<!--", at: cursor) {
-                cursor = EntityRepairer(bytes).indexAfter("-->", from: cursor + 4)
+                cursor = scanner.indexAfter("-->", from: cursor + 4)
             } else if matches("<?", at: cursor) {
-                cursor = EntityRepairer(bytes).indexAfter("?>", from: cursor + 2)
+                cursor = scanner.indexAfter("?>", from: cursor + 2)
             } else {
                 return true
             }
@@ -27,14 +27,14 @@ extension TagBalancerPass {
 
     /// Skips to just after `terminator`, searching from `after`; records a cut-off construct.
     mutating func skip(from start: Int, past terminator: StaticString, after: Int) -> Int {
-        let end = EntityRepairer(bytes).indexAfter(terminator, from: min(after, bytes.count))
+        let end = scanner.indexAfter(terminator, from: min(after, bytes.count))
         if end == bytes.count, !endsWith(terminator) { truncated = (start, terminator) }
         return end
     }
 
     /// Skips a DOCTYPE (through its internal subset) or another `<!` declaration.
     mutating func skipDeclaration(from start: Int) -> Int {
-        var repairer = EntityRepairer(bytes)
+        var repairer = scanner
         let end = repairer.skipDoctype(from: start + 2)
         if end == bytes.count, bytes.last != MarkupByte.greaterThan { truncated = (start, nil) }
         return end
@@ -43,11 +43,11 @@ extension TagBalancerPass {
     /// Whether the input ends with `literal`.
     func endsWith(_ literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
-        return bytes.count >= count && EntityRepairer(bytes).matches(literal, at: bytes.count - count)
+        return bytes.count >= count && scanner.matches(literal, at: bytes.count - count)
     }
 
     /// Whether the input at `index` starts with `literal`.
     func matches(_ literal: StaticString, at index: Int) -> Bool {
-        EntityRepairer(bytes).matches(literal, at: index)
+        scanner.matches(literal, at: index)
     }
 }

@@ -8,10 +8,11 @@ extension TagBalancerPass {
         var needsRepair: Bool
     }
 
-    /// Scans attributes from after the name to the tag's end, filling `attributes`; nil when
-    /// the document ends inside the tag. A `<` before `>` ends the tag (libxml2 stops there).
-    mutating func scanAttributes(from start: Int) -> StartTagScan? {
-        attributes.removeAll(keepingCapacity: true)
+    /// Scans attributes from after the name to the tag's end; nil when the document ends
+    /// inside the tag. A `<` before `>` ends the tag (libxml2 stops there). `collect` fills
+    /// `attributes`, which only a tag to be rewritten needs (a second scan, rarely).
+    mutating func scanAttributes(from start: Int, collect: Bool = false) -> StartTagScan? {
+        if collect { attributes.removeAll(keepingCapacity: true) }
         var cursor = start
         var needsRepair = false
         while true {
@@ -37,7 +38,7 @@ extension TagBalancerPass {
             }
             if !spaced { needsRepair = true }
             var attribute = ScannedAttribute(name: nameStart..<cursor, value: nil, quote: nil)
-            defer { attributes.append(attribute) }
+            defer { if collect { attributes.append(attribute) } }
             var afterName = cursor
             _ = skipSpaces(&afterName)
             guard afterName < bytes.count, bytes[afterName] == UInt8(ascii: "=") else {
@@ -49,8 +50,7 @@ extension TagBalancerPass {
             guard cursor < bytes.count else { return nil }
             let quote = bytes[cursor]
             if quote == MarkupByte.doubleQuote || quote == MarkupByte.singleQuote {
-                var end = cursor + 1
-                while end < bytes.count, bytes[end] != quote, bytes[end] != MarkupByte.lessThan { end += 1 }
+                let end = ByteScan.first(quote, MarkupByte.lessThan, quote, quote, in: bytes, from: cursor + 1, to: bytes.count)
                 guard end < bytes.count else { return nil }
                 attribute.value = cursor + 1..<end
                 attribute.quote = quote

@@ -25,14 +25,13 @@ enum TagBalancer {
     /// without the HUGE option, which Roost never sets.
     static let maximumDepth = 256
 
-    /// The balanced document, or `utf8` itself (no copy) when nothing needed repair.
-    static func balance(_ utf8: [UInt8]) -> [UInt8] {
-        let balanced = utf8.withUnsafeBufferPointer { bytes -> [UInt8]? in
+    /// The balanced document, or nil when nothing needed repair.
+    static func balanced(_ utf8: [UInt8]) -> [UInt8]? {
+        utf8.withUnsafeBufferPointer { bytes -> [UInt8]? in
             var pass = TagBalancerPass(bytes)
             pass.run()
             return pass.finished()
         }
-        return balanced ?? utf8
     }
 }
 
@@ -53,6 +52,8 @@ struct TagBalancerPass {
     }
 
     let bytes: UnsafeBufferPointer<UInt8>
+    /// The entity repairer's scanning helpers over the same bytes (it repairs nothing here).
+    let scanner: EntityRepairer
     private var output: [UInt8] = []
     private var repaired = false
     private var copied = 0
@@ -72,6 +73,7 @@ struct TagBalancerPass {
     /// A pass over `bytes`.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        self.scanner = EntityRepairer(bytes)
     }
 
     /// Reads every tag, then closes what is still open.
@@ -159,6 +161,7 @@ struct TagBalancerPass {
         closeImplied(before: start, opening: kind)
         let void = !tag.selfClosing && isInsideField && FeedFieldName.isHTMLVoid(UnsafeBufferPointer(rebasing: bytes[name]))
         if tag.needsRepair || void {
+            if tag.needsRepair { _ = scanAttributes(from: cursor, collect: true) } else { attributes.removeAll(keepingCapacity: true) }
             replace(start..<tag.end, with: repairedStartTag(name, selfClosing: tag.selfClosing || void))
         }
         if !tag.selfClosing && !void { push(OpenElement(name: name, kind: kind)) }
@@ -185,7 +188,7 @@ struct TagBalancerPass {
     /// Whether the next element opens inside a field of a feed container (where HTML is).
     private var isInsideField: Bool {
         guard let container = containers.last, container + 1 < open.count else { return false }
-        return !open[container + 1].kind.isDisjoint(with: [.textField, .markupField])
+        return open[container + 1].kind.rawValue & (FeedFieldName.Kind.textField.rawValue | FeedFieldName.Kind.markupField.rawValue) != 0
     }
 
     private mutating func push(_ element: OpenElement) {
@@ -200,7 +203,7 @@ struct TagBalancerPass {
 
     /// Pops `open[index...]`.
     private mutating func pop(to index: Int) {
-        open.removeSubrange(index...)
+        if index == open.count - 1 { open.removeLast() } else { open.removeSubrange(index...) }
         while let last = containers.last, last >= index { containers.removeLast() }
         while let last = entries.last, last >= index { entries.removeLast() }
     }

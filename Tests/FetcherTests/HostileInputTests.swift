@@ -33,6 +33,36 @@ struct HostileInputTests {
         #expect((feed.posts.first?.title?.utf8.count ?? 0) <= 50_000 * 20_000 / 10)
     }
 
+    @Test("Amplification: a 60 KB entity referenced 20,000 times expands to no more than the document's own size")
+    func amplificationBound() throws {
+        let big = String(repeating: "y", count: 60_000)
+        let references = String(repeating: "&big;", count: 20_000)
+        let document = "<?xml version=\"1.0\"?><!DOCTYPE rss [<!ENTITY big \"\(big)\">]><rss version=\"2.0\"><channel><title>c</title>"
+            + "<item><title>bomb</title><description>\(references)</description></item>"
+            + "<item><title>after</title><description>still read</description></item></channel></rss>"
+        let feed = try parse(document)
+        let produced = feed.posts.reduce(0) { $0 + ($1.textRich?.utf8.count ?? 0) + ($1.textPlain?.utf8.count ?? 0) }
+        // textRich and textPlain each hold the expanded text once: both together stay within
+        // twice (the document + the expansion allowance), where they were 8 MB before.
+        #expect(produced <= 2 * (2 * document.utf8.count + 64 * 1024))
+        #expect(feed.posts.map(\.title) == ["bomb", "after"])
+    }
+
+    @Test("Entities a document declares for ordinary use still expand, every time")
+    func smallEntitiesExpand() throws {
+        let feed = try parse(rss(doctype: "<!DOCTYPE rss [<!ENTITY kc \"Kettle and Crow\">]>",
+                                 title: String(repeating: "&kc; ", count: 50)))
+        #expect(feed.posts.first?.title == Array(repeating: "Kettle and Crow", count: 50).joined(separator: " "))
+    }
+
+    @Test("Entity repair never makes a document more than twice its size")
+    func entityRepairBound() {
+        let bytes = [UInt8](repeating: UInt8(ascii: "&"), count: 1_000_000)
+        #expect(EntityRepair.repair(bytes).count <= 2 * bytes.count + 1024 * 1024 + 16)
+        let references = Array(String(repeating: "&nGt;", count: 200_000).utf8)
+        #expect(EntityRepair.repair(references).count <= 2 * references.count + 1024 * 1024 + 16)
+    }
+
     @Test("External entities, external DTDs and XInclude never read a local file")
     func localFiles() throws {
         let marker = "ROOST-SECRET-\(UInt32.random(in: 0...UInt32.max))"

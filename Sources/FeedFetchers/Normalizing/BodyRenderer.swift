@@ -41,16 +41,3 @@ enum BodyRenderer {
         return String(decoding: html, as: UTF8.self)
     }
 }
-
-/// Plain text of titles and other one-line text constructs.
-enum PlainTextRenderer {
-    /// The text with markup removed, entities decoded and white space collapsed; nil when empty.
-    static func text(of raw: RawText) -> String? {
-        let plain: String
-        switch raw.kind {
-        case .text: plain = raw.value.collapsingWhitespace()
-        case .html, .xhtml: plain = HTMLSanitizer.plainText(fromHTML: raw.value)
-        }
-        return plain.isEmpty ? nil : plain
-    }
-}

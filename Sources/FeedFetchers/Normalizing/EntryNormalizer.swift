@@ -8,7 +8,20 @@ struct EntryNormalizer {
     /// Normalizes one entry.
     func post(from raw: RawEntry) -> Post {
         let sourceUrl = Self.link(of: raw)
-        let body = Self.body(of: raw).map { BodyRenderer.render($0) }
+        // Relative URLs of the body and media: xml:base, else the entry's own link, else the
+        // feed's site or address (SPEC §2; a feed served from a feed host needs the entry's link).
+        let base = sourceUrl ?? raw.siteLink ?? raw.documentURL
+        let body = Self.body(of: raw).map { body in
+            var located = body
+            located.base = URLResolver.base(xmlBase: body.base, fallback: base)
+            return BodyRenderer.render(located)
+        }
+        let media = raw.media.compactMap { item -> RawMedia? in
+            guard let url = URLResolver.resolve(item.url, against: base) else { return nil }
+            var resolved = item
+            resolved.url = url
+            return resolved
+        }
         var post = Post(channel: "rss")
         post.sourceId = raw.id
         post.sourceUrl = sourceUrl
@@ -18,20 +31,22 @@ struct EntryNormalizer {
         post.publishedAt = Self.date(of: raw)
         post.from = Self.author(raw.authors, fallback: feedAuthor)
         post.tags = Self.tags(categories: raw.categories, title: post.title, body: body)
-        post.images = Self.images(media: raw.media, body: body)
-        post.videos = Self.videos(media: raw.media, body: body, sourceUrl: sourceUrl)
+        post.images = Self.images(media: media, body: body)
+        post.videos = Self.videos(media: media, body: body, sourceUrl: sourceUrl)
         return post
     }
 
     /// Atom `rel="alternate"` (or no rel), else the RSS link, else a permalink guid (RSS 2.0:
-    /// `isPermaLink` defaults to true). Only http(s): anything else is no link for an embed.
+    /// `isPermaLink` defaults to true). A relative one resolves against the feed's site link,
+    /// else the document's address (as Miniflux). Only http(s): anything else is no link for an embed.
     static func link(of raw: RawEntry) -> String? {
         let candidates: [String?] = [
             raw.links.first { $0.rel == nil || $0.rel == "alternate" }?.href,
             raw.rssLink,
-            raw.idIsPermalink ? raw.id.flatMap { URLResolver.resolve($0, against: raw.base) } : nil,
+            raw.idIsPermalink ? raw.id.map { URLResolver.combine($0, base: raw.base) } : nil,
         ]
-        return candidates.lazy.compactMap { $0 }.first { URLResolver.isHTTP($0) }
+        let base = raw.siteLink ?? raw.documentURL
+        return candidates.lazy.compactMap { $0 }.compactMap { URLResolver.resolve($0, against: base) }.first { URLResolver.isHTTP($0) }
     }
 
     /// The richest body that is not empty: content:encoded, atom:content, then
@@ -46,17 +61,20 @@ struct EntryNormalizer {
         raw.publishedDates.lazy.compactMap(FeedDate.parse).first ?? raw.updatedDates.lazy.compactMap(FeedDate.parse).first
     }
 
-    /// author / dc:creator / itunes:author, else the feed's; URIs only when http(s).
+    /// author / dc:creator / itunes:author, else the feed's; the name as plain text, URIs only
+    /// when http(s).
     static func author(_ authors: [RawAuthor], fallback: RawAuthor?) -> PostAuthor {
         let chosen = authors.filter { $0.name != nil || $0.uri != nil }.min { $0.rank < $1.rank } ?? fallback
         guard let chosen else { return PostAuthor() }
-        return PostAuthor(name: chosen.name, profileUrl: chosen.uri.flatMap { URLResolver.isHTTP($0) ? $0 : nil })
+        return PostAuthor(name: PlainTextRenderer.line(chosen.name), profileUrl: chosen.uri.flatMap { URLResolver.isHTTP($0) ? $0 : nil })
     }
 
-    /// Category terms, then hashtags of the title and body, each once (case-insensitive).
+    /// Category terms as plain text, then hashtags of the title and body, each once (case-insensitive).
     static func tags(categories: [String], title: String?, body: SanitizedHTML?) -> [String] {
         var tags = UniqueList(caseInsensitive: true)
-        for category in categories { tags.append(category) }
+        for category in categories {
+            if let term = PlainTextRenderer.line(category) { tags.append(term) }
+        }
         if let title { for tag in HTMLSanitizer.hashtags(inPlainText: title) { tags.append(tag) } }
         for tag in body?.hashtags ?? [] { tags.append(tag) }
         return tags.items

@@ -3,15 +3,41 @@
 enum URLResolver {
     /// `reference` made absolute against `base` (RFC 3986 §5.2), surrounding whitespace and
     /// control characters trimmed and tabs/newlines removed (as browsers do, WHATWG URL);
-    /// an absolute reference comes back as written; nil when it is relative and there is no
-    /// absolute base.
+    /// an absolute reference comes back as written. With no absolute base, a scheme-relative
+    /// reference (`//cdn.example.com/a.png`) takes https, as a page served over https would
+    /// read it, and any other relative one is nil: it is never passed off as absolute.
     static func resolve(_ reference: String, against base: String?) -> String? {
         let ref = cleaned(Array(reference.utf8))
         if scheme(of: ref) != nil { return String(decoding: ref, as: UTF8.self) }
-        guard let base else { return nil }
-        let baseBytes = cleaned(Array(base.utf8))
-        guard scheme(of: baseBytes) != nil else { return nil }
+        let baseBytes = base.map { cleaned(Array($0.utf8)) } ?? []
+        guard scheme(of: baseBytes) != nil else {
+            guard ref.count > 2, ref[0] == 0x2F, ref[1] == 0x2F, ref[2] != 0x2F else { return nil }
+            return "https:" + String(decoding: ref, as: UTF8.self)
+        }
         return String(decoding: merge(URLParts(baseBytes), ref), as: UTF8.self)
+    }
+
+    /// `reference` against `base` as far as they go: absolute when either is, else a reference
+    /// relative to whatever `base` is relative to (an `xml:base` with no absolute base above
+    /// it), to be resolved once an absolute base is known; `reference` itself without a base.
+    static func combine(_ reference: String, base: String?) -> String {
+        let ref = cleaned(Array(reference.utf8))
+        guard scheme(of: ref) == nil, let base else { return String(decoding: ref, as: UTF8.self) }
+        return String(decoding: merge(URLParts(cleaned(Array(base.utf8))), ref), as: UTF8.self)
+    }
+
+    /// The base for an entry's relative URLs (SPEC §2, as Miniflux does): the `xml:base` in
+    /// force when it is absolute; else `fallback` (the entry's own link, the feed's site or
+    /// address), under that `xml:base` when it is relative. Nil when no absolute base exists.
+    static func base(xmlBase: String?, fallback: String?) -> String? {
+        guard let xmlBase else { return fallback.flatMap { isAbsolute($0) ? $0 : nil } }
+        if isAbsolute(xmlBase) { return xmlBase }
+        return resolve(xmlBase, against: fallback)
+    }
+
+    /// Whether `url` starts with a scheme.
+    static func isAbsolute(_ url: String) -> Bool {
+        scheme(of: cleaned(Array(url.utf8))) != nil
     }
 
     /// Whether `url` is a link a reader may follow: http, https or mailto, case-insensitive,

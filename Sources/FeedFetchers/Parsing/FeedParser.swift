@@ -24,10 +24,15 @@ public enum FeedParser {
         // Entries are normalized as they close, so the raw text of a large document is never
         // all held at once; the feed's author, which may come after the entries, fills in last.
         var posts: [Post] = []
-        let builder = FeedBuilder(baseURL: url) { posts.append(EntryNormalizer(feedAuthor: nil).post(from: $0)) }
-        try XMLDocumentReader.read(bytes, contentType: contentType, delegate: builder)
-        guard let format = builder.format else {
-            throw .notAFeed(rootElement: builder.rootName ?? "?")
+        var current: FeedBuilder?
+        try XMLDocumentReader.read(bytes, contentType: contentType) {
+            posts.removeAll()
+            let builder = FeedBuilder(baseURL: url) { posts.append(EntryNormalizer(feedAuthor: nil).post(from: $0)) }
+            current = builder
+            return builder
+        }
+        guard let builder = current, let format = builder.format else {
+            throw .notAFeed(rootElement: current?.rootName ?? "?")
         }
         let info = FeedInfoNormalizer.info(format: format, header: builder.header, rootLanguage: builder.rootLanguage)
         if let feedAuthor = FeedInfoNormalizer.author(builder.header) {

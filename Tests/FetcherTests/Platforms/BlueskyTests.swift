@@ -70,7 +70,7 @@ private let avatar = "https://cdn.bsky.app/img/avatar/plain/did:plc:k7vq3m2xw5lr
         }
         let seen = harness.replay.requests
         #expect(seen.map(\.answeredBy) == ["author feed, newest page (public AppView, no auth)", "author feed, older page via cursor; last page has no cursor"])
-        #expect(seen[0].rawQuery == "actor=kettleandcrow.bsky.social&filter=posts_no_replies&limit=30&includePins=false")
+        #expect(seen[0].rawQuery == "actor=kettleandcrow.bsky.social&filter=posts_no_replies&limit=100&includePins=false")
         #expect(seen[1].query["cursor"] == "2026-09-11T18:20:00.22Z")
         #expect(seen.allSatisfy { $0.headers["authorization"] == nil })
     }
@@ -153,7 +153,7 @@ private let avatar = "https://cdn.bsky.app/img/avatar/plain/did:plc:k7vq3m2xw5lr
         #expect(seen.map(\.path) == ["/xrpc/com.atproto.server.createSession", "/xrpc/app.bsky.feed.searchPosts", "/xrpc/app.bsky.feed.searchPosts"])
         #expect(seen[0].method == "POST" && seen[0].headers["content-type"] == "application/json")
         #expect(seen[0].body == #"{"identifier":"roost-fetcher.bsky.social","password":"abcd-efgh-ijkl-mnop"}"#)
-        #expect(seen[1].rawQuery == "q=%23LatteArt&sort=latest&limit=25")
+        #expect(seen[1].rawQuery == "q=%23LatteArt&sort=latest&limit=100")
         #expect(seen[1].headers["authorization"] == "Bearer eyJ0eXAiOiJhdCtqd3QiLCJhbGciOiJFUzI1NksifQ.FIXTURE-ACCESS-TOKEN-NOT-REAL.c2lnbmF0dXJl")
         #expect(seen[2].query["cursor"] == "25")
     }

@@ -91,10 +91,10 @@ private let token = ["access_token": "AQX-FIXTURE-TOKEN"]
         #expect(seen.map(\.path) == ["/rest/organizations/10498765", "/rest/posts", "/rest/images", "/rest/videos", "/rest/posts"])
         #expect(seen.allSatisfy { $0.headers["authorization"] == "Bearer AQX-FIXTURE-TOKEN" && $0.headers["linkedin-version"] == "202608"
             && $0.headers["x-restli-protocol-version"] == "2.0.0" })
-        #expect(seen[1].rawQuery == "author=urn%3Ali%3Aorganization%3A10498765&q=author&count=5&sortBy=LAST_MODIFIED")
+        #expect(seen[1].rawQuery == "author=urn%3Ali%3Aorganization%3A10498765&q=author&count=100&sortBy=LAST_MODIFIED")
         #expect(seen[2].rawQuery == "ids=List(urn%3Ali%3Aimage%3AD4E22AQzcXbsAgtAFxhbAK,urn%3Ali%3Aimage%3AD4E22AQcb2zEuAlHCe4biB,urn%3Ali%3Aimage%3AD4E22AQFsDLEfZhz9lgIW8,urn%3Ali%3Aimage%3AD4E10AQixmK836xCF60mjI,urn%3Ali%3Aimage%3AD4E22AQMZ3nt-_o7R7eEfp)")
         #expect(seen[3].rawQuery == "ids=List(urn%3Ali%3Avideo%3AD4E05AQgS07a3r2rlg3-h0)")
-        #expect(seen[4].rawQuery == "author=urn%3Ali%3Aorganization%3A10498765&q=author&count=5&sortBy=LAST_MODIFIED&start=5")
+        #expect(seen[4].rawQuery == "author=urn%3Ali%3Aorganization%3A10498765&q=author&count=100&sortBy=LAST_MODIFIED&start=5")
         #expect(seen.allSatisfy { $0.answeredBy != nil })
     }
 

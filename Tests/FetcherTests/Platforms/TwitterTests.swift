@@ -84,7 +84,7 @@ private func hashtag(_ tag: String) -> String { "<a href=\"https://x.com/hashtag
         #expect(requests.first?.query["next_token"] == nil)
         #expect(requests.last?.query["next_token"] == "b26v89c19zqg8o3fpzdm8c6nq3x7g1kzs1wsl5dpiozr1")
         #expect(requests.first?.query["query"] == "from:kettleandcrow #LatteArt -is:retweet -is:reply")
-        #expect(requests.first?.query["max_results"] == "25")
+        #expect(requests.first?.query["max_results"] == "100")
         #expect(requests.first?.headers["authorization"] == "Bearer AAAAFIXTUREBEARER")
     }
 

@@ -45,7 +45,7 @@ private func failure(_ harness: AdapterHarness, _ attributes: [String: FeedAttri
         let requests = harness.replay.requests
         #expect(requests.map(\.answeredBy) == ["newest videos of a user", "next page (follow paging.next, relative to the API host)"])
         #expect(requests.map { $0.query["page"] } == ["1", "2"])
-        #expect(requests.allSatisfy { $0.query["per_page"] == "3" && $0.query["sort"] == "date" && $0.query["direction"] == "desc" })
+        #expect(requests.allSatisfy { $0.query["per_page"] == "100" && $0.query["sort"] == "date" && $0.query["direction"] == "desc" })
         #expect(requests.first?.headers["authorization"] == "bearer FIXTURE0VIMEO0TOKEN")
         #expect(requests.first?.headers["accept"] == "application/vnd.vimeo.*+json;version=3.4")
     }

@@ -17,6 +17,10 @@ public enum EntityRepair {
     /// feedparser does); `&#X41;` and `&#65` (no semicolon) are written `&#x41;`; references to
     /// characters XML forbids (`&#0;`, `&#xD800;`, `&#99999999;`) become `&#xFFFD;`; and
     /// references to C1 controls (`&#146;`) become the Windows-1252 character, as HTML reads them.
+    ///
+    /// Repairs may at most double a document (plus 1 MiB): a document made of bare `&` or of
+    /// short names for two characters (`&nGt;`) would otherwise grow up to five times in memory.
+    /// Past that the rest is left as written, and libxml2 drops what it cannot read.
     public static func repair(_ utf8: [UInt8]) -> [UInt8] {
         let repaired = utf8.withUnsafeBufferPointer { bytes -> [UInt8]? in
             var repairer = EntityRepairer(bytes)
@@ -39,16 +43,20 @@ struct EntityRepairer {
     private var copied = 0
     /// General entities declared in the internal subset, which libxml2 resolves itself.
     var declared: Set<[UInt8]> = []
+    /// The most the output may hold; repairs stop there.
+    private let outputLimit: Int
 
     /// Creates a repairer over `bytes`.
     init(_ bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        self.outputLimit = 2 * bytes.count + 1024 * 1024
     }
 
-    /// Scans the whole document.
+    /// Scans the whole document, or up to where the output reached its limit.
     mutating func run() {
         var index = 0
-        while let special = nextSpecial(from: index) {
+        // The output so far plus the rest of the input, were it copied as is, stays in bounds.
+        while output.count + bytes.count - copied < outputLimit, let special = nextSpecial(from: index) {
             index = bytes[special] == MarkupByte.ampersand ? repairReference(at: special) : skipMarkup(at: special)
         }
     }

@@ -18,13 +18,18 @@ enum JSONFeedParser {
         guard knownVersion || (version.isEmpty && feed["items"] is [Any]) else {
             throw .notAJSONFeed
         }
-        let base = url ?? [feed["feed_url"], feed["home_page_url"]].lazy.compactMap { string($0) }.first
+        let documentURL = url ?? string(feed["feed_url"])
+        let base = documentURL ?? string(feed["home_page_url"])
+        let siteLink = string(feed["home_page_url"]).flatMap { URLResolver.resolve($0, against: documentURL) }.flatMap { URLResolver.isHTTP($0) ? $0 : nil }
         let feedAuthor = authors(in: feed).first
         let items = feed["items"] as? [Any] ?? []
         let normalizer = EntryNormalizer(feedAuthor: feedAuthor)
         let posts = items.compactMap { $0 as? [String: Any] }.map { item in
-            var post = normalizer.post(from: rawEntry(item, base: base))
-            post.from.profileImageUrl = avatar(of: item) ?? (post.from.name == feedAuthor?.name ? avatar(of: feed) : nil)
+            var entry = rawEntry(item)
+            entry.siteLink = siteLink
+            entry.documentURL = documentURL
+            var post = normalizer.post(from: entry)
+            post.from.profileImageUrl = avatar(of: item) ?? (post.from.name == PlainTextRenderer.line(feedAuthor?.name) ? avatar(of: feed) : nil)
             return post
         }
         return ParsedFeed(info: info(feed, base: base), posts: posts)
@@ -36,46 +41,47 @@ enum JSONFeedParser {
         }
         return FeedInfo(
             format: .jsonFeed1,
-            title: string(feed["title"]).flatMap { PlainTextRenderer.text(of: RawText(value: $0, kind: .text)) },
+            title: PlainTextRenderer.line(string(feed["title"])),
             link: http(string(feed["home_page_url"])),
-            description: string(feed["description"]).flatMap { PlainTextRenderer.text(of: RawText(value: $0, kind: .text)) },
+            description: PlainTextRenderer.line(string(feed["description"])),
             language: string(feed["language"]),
             imageUrl: http(string(feed["icon"])) ?? http(string(feed["favicon"]))
         )
     }
 
-    private static func rawEntry(_ item: [String: Any], base feedBase: String?) -> RawEntry {
-        let link = string(item["url"]).flatMap { URLResolver.resolve($0, against: feedBase) }
-        // Relative URLs in an item's HTML resolve against the item's own address.
-        let base = link ?? feedBase
-        var entry = RawEntry(base: base)
+    /// One item as written; its URLs resolve in `EntryNormalizer` (the item's url against the
+    /// home page, else the feed's address; its HTML and media against the item's url first).
+    private static func rawEntry(_ item: [String: Any]) -> RawEntry {
+        let link = string(item["url"])
+        var entry = RawEntry()
         entry.id = string(item["id"]) ?? (item["id"] as? NSNumber)?.stringValue
         entry.hasExplicitId = entry.id != nil
         entry.rssLink = link
-        if let title = string(item["title"]) { entry.title = RawText(value: title, kind: .text, base: base) }
-        if let html = string(item["content_html"]) { entry.content = RawText(value: html, kind: .html, base: base) }
-        if let text = string(item["content_text"]) { entry.summary = RawText(value: text, kind: .text, base: base) }
+        // Titles are plain text (JSON Feed 1.1), yet some feeds put HTML in them: it goes.
+        if let title = PlainTextRenderer.line(string(item["title"])) { entry.title = RawText(value: title, kind: .text) }
+        if let html = string(item["content_html"]) { entry.content = RawText(value: html, kind: .html) }
+        if let text = string(item["content_text"]) { entry.summary = RawText(value: text, kind: .text) }
         if entry.summary == nil, let summary = string(item["summary"]) {
-            entry.summary = RawText(value: summary, kind: .text, base: base)
+            entry.summary = RawText(value: summary, kind: .text)
         }
         entry.publishedDates = [string(item["date_published"])].compactMap { $0 }
         entry.updatedDates = [string(item["date_modified"])].compactMap { $0 }
         entry.authors = authors(in: item)
         entry.categories = (item["tags"] as? [Any] ?? []).compactMap { string($0)?.trimmedWhitespace }.filter { !$0.isEmpty }
-        entry.media = media(of: item, base: base)
+        entry.media = media(of: item)
         return entry
     }
 
     /// `image`, `banner_image`, then attachments, as media the normalizer sorts into images and videos.
-    private static func media(of item: [String: Any], base: String?) -> [RawMedia] {
+    private static func media(of item: [String: Any]) -> [RawMedia] {
         var media: [RawMedia] = []
         for key in ["image", "banner_image"] {
-            if let url = string(item[key]).flatMap({ URLResolver.resolve($0, against: base) }) {
+            if let url = string(item[key]) {
                 media.append(RawMedia(source: .mediaContent, url: url, type: nil, medium: "image", altText: nil))
             }
         }
         for case let attachment as [String: Any] in item["attachments"] as? [Any] ?? [] {
-            guard let url = string(attachment["url"]).flatMap({ URLResolver.resolve($0, against: base) }) else { continue }
+            guard let url = string(attachment["url"]) else { continue }
             let type = string(attachment["mime_type"])?.lowercased()
             media.append(RawMedia(source: .enclosure, url: url, type: type, medium: nil, altText: string(attachment["title"])))
         }

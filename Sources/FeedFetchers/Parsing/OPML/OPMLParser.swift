@@ -20,8 +20,11 @@ public enum OPMLParser {
         guard bytes.count <= FeedParser.maximumDocumentSize else {
             throw .tooLarge(bytes: bytes.count, limit: FeedParser.maximumDocumentSize)
         }
-        let collector = OutlineCollector()
-        try XMLDocumentReader.read(bytes, delegate: collector)
+        var collector = OutlineCollector()
+        try XMLDocumentReader.read(bytes) {
+            collector = OutlineCollector()
+            return collector
+        }
         guard collector.rootName == "opml" else { throw .notAFeed(rootElement: collector.rootName ?? "?") }
         return collector.outlines
     }

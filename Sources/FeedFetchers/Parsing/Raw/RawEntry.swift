@@ -26,7 +26,8 @@ struct RawAuthor: Sendable, Equatable {
     var isEmpty: Bool { name == nil && uri == nil && email == nil }
 }
 
-/// An Atom link, or an RSS link, already resolved against its base.
+/// An Atom link, or an RSS link, resolved against the xml:base in force (still relative when
+/// that is relative too).
 struct RawLink: Sendable, Equatable {
     var href: String
     var rel: String?
@@ -69,7 +70,12 @@ struct RawEntry: Sendable {
     var authors: [RawAuthor] = []
     var categories: [String] = []
     var media: [RawMedia] = []
+    /// The xml:base in force at the entry (relative when nothing absolute is above it).
     var base: String? = nil
+    /// The feed's site link, when absolute: the base of a relative entry link (as Miniflux).
+    var siteLink: String?
+    /// The document's own address, the base of last resort.
+    var documentURL: String?
 }
 
 /// The feed-level elements as written.

@@ -80,7 +80,7 @@ extension FeedBuilder {
             switch tag {
             case .title: return textField(.feedTitle, attributes, atom: atom, rssKind: .html)
             case .link:
-                guard let link = attributeLink(attributes, base: base) else {
+                guard let link = attributeLink(attributes, base: base ?? documentBase) else {
                     return atom ? .field(.feedLinkText(rel: rel(attributes), type: type(attributes)), .text)
                                 : .field(.feedLink, .text)
                 }
@@ -106,7 +106,7 @@ extension FeedBuilder {
         case (.itunes, .image), (.itunes, .link):
             let isImage = tag == .image || attributes.value("rel")?.lowercased() == "image"
             if isImage, header.itunesImageURL == nil, let href = attributes.value("href") {
-                header.itunesImageURL = URLResolver.resolve(href, against: base)
+                header.itunesImageURL = URLResolver.resolve(href, against: base ?? documentBase)
             }
             return .skip
         default: return .skip
@@ -207,15 +207,15 @@ extension FeedBuilder {
     ]
 
     private func appendMedia(_ source: RawMedia.Source, url raw: String?, _ attributes: XMLAttributes, base: String?) {
-        guard let raw, let url = URLResolver.resolve(raw, against: base) else { return }
-        let media = RawMedia(source: source, url: url, type: type(attributes), medium: attributes.value("medium")?.trimmedWhitespace.lowercased(),
+        guard let raw, !raw.trimmedWhitespace.isEmpty else { return }
+        let media = RawMedia(source: source, url: URLResolver.combine(raw, base: base), type: type(attributes), medium: attributes.value("medium")?.trimmedWhitespace.lowercased(),
                              altText: nil)
         entry?.media.append(media)
     }
 
     private func attributeLink(_ attributes: XMLAttributes, base: String?) -> RawLink? {
-        guard let href = attributes.value("href"), let resolved = URLResolver.resolve(href, against: base) else { return nil }
-        return RawLink(href: resolved, rel: rel(attributes), type: type(attributes))
+        guard let href = attributes.value("href") else { return nil }
+        return RawLink(href: URLResolver.combine(href, base: base), rel: rel(attributes), type: type(attributes))
     }
 
     private func rel(_ attributes: XMLAttributes) -> String? {

@@ -24,7 +24,11 @@ final class FeedBuilder: SAXDelegate {
 
     private struct Frame {
         var role: FeedElementRole
+        /// The xml:base in force, resolved against the document's address when there is one
+        /// (relative when nothing absolute is above it); nil when no xml:base is in force.
         var base: String?
+        /// Inside a field, the xml:base declared within the field itself, relative to the field.
+        var innerBase: String?
         var textStart: Int
     }
     private var frames: [Frame] = []
@@ -32,7 +36,8 @@ final class FeedBuilder: SAXDelegate {
     private var text: [UInt8] = []
     /// The kind of the open field's text; nil when no field is open.
     private var fieldKind: TextKind?
-    private let documentBase: String?
+    /// The document's own address, the last base for relative links (SPEC §2).
+    let documentBase: String?
 
     /// Creates a builder; `baseURL` is the document's own address, `onEntry` gets each entry.
     init(baseURL: String?, onEntry: @escaping (RawEntry) -> Void) {
@@ -48,7 +53,8 @@ final class FeedBuilder: SAXDelegate {
     func startElement(namespace: XMLNamespace, tag: FeedTag, localName: String, prefix: String?, attributes: XMLAttributes,
                       declaredNamespaces: [XMLNamespace]) {
         let parent = frames.last
-        let base = elementBase(attributes, parentBase: parent?.base ?? documentBase)
+        let base = elementBase(attributes, parentBase: parent?.base)
+        var innerBase: String?
         let role: FeedElementRole
         switch parent?.role {
         case nil:
@@ -58,13 +64,17 @@ final class FeedBuilder: SAXDelegate {
         case .skip?:
             role = .skip
         case .field?, .markup?, .transparentMarkup?:
-            role = markupRole(namespace, localName, attributes, base: base, parent: parent?.role)
+            // URLs in inline markup resolve now when an absolute base is in force; otherwise
+            // they stay relative to the field, which resolves once the entry's link is known.
+            innerBase = attributes.xmlValue("base").map { URLResolver.combine($0, base: parent?.innerBase) } ?? parent?.innerBase
+            let urlBase = base.flatMap { URLResolver.isAbsolute($0) ? $0 : nil } ?? innerBase
+            role = markupRole(namespace, localName, attributes, base: urlBase, parent: parent?.role)
         case .container(let container)?:
             role = childRole(of: container, namespace, tag, attributes, base: base)
         }
         if case .container(let container) = role { open(container, attributes, base: base) }
         if case .field(_, let kind, _) = role { fieldKind = kind }
-        frames.append(Frame(role: role, base: base, textStart: text.count))
+        frames.append(Frame(role: role, base: base, innerBase: innerBase, textStart: text.count))
     }
 
     func endElement() {
@@ -118,7 +128,11 @@ final class FeedBuilder: SAXDelegate {
     private func close(_ container: FeedElementRole.Container) {
         switch container {
         case .entry:
-            if let finished = entry { onEntry(finished) }
+            if var finished = entry {
+                finished.siteLink = siteLink
+                finished.documentURL = documentBase
+                onEntry(finished)
+            }
             entry = nil
         case .author:
             guard let finished = author, !finished.isEmpty else { author = nil; return }
@@ -140,9 +154,7 @@ final class FeedBuilder: SAXDelegate {
         attributes.forEach { prefix, localName, value in
             guard prefix == nil else { return }
             var value = value
-            if Self.urlAttributes.contains(localName), let resolved = URLResolver.resolve(value, against: base) {
-                value = resolved
-            }
+            if Self.urlAttributes.contains(localName) { value = URLResolver.combine(value, base: base) }
             appendASCII(" ")
             appendASCII(localName)
             appendASCII("=\"")
@@ -184,8 +196,16 @@ final class FeedBuilder: SAXDelegate {
         text.append(contentsOf: string.utf8)
     }
 
+    /// The feed's site link so far (channel link, else the alternate link), when absolute.
+    private var siteLink: String? {
+        [header.link, header.links.first { $0.rel == nil || $0.rel == "alternate" }?.href]
+            .lazy.compactMap { $0 }.first { URLResolver.isHTTP($0) }
+    }
+
+    /// An element's xml:base: its own resolved against the parent's (or the document's
+    /// address at the top, XML Base §4), else the parent's.
     private func elementBase(_ attributes: XMLAttributes, parentBase: String?) -> String? {
         guard let declared = attributes.xmlValue("base") else { return parentBase }
-        return URLResolver.resolve(declared, against: parentBase) ?? parentBase
+        return URLResolver.combine(declared, base: parentBase ?? documentBase)
     }
 }

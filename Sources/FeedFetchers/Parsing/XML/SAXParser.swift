@@ -21,6 +21,8 @@ enum SAXParser {
         var firstError: String?
         /// True when the document had a root element at all.
         var sawRootElement: Bool
+        /// False when libxml2 met any well-formedness error (and recovered past it).
+        var wellFormed = true
     }
 
     /// RECOVER to read broken feeds as far as feed readers do; NONET and the refusing entity
@@ -37,11 +39,11 @@ enum SAXParser {
     /// Parses `utf8`, calling the delegate for every element and text run.
     static func parse(_ utf8: [UInt8], delegate: SAXDelegate) -> Outcome {
         roost_installEntityLoaderGuard()
-        // Text delivered may exceed the document only through entity expansion; past this
-        // budget the document is an expansion bomb and the parse stops (libxml2's own check
-        // does not cover expansion into SAX callbacks).
+        // Text delivered may exceed the document only through entity expansion, which
+        // `entityBudget` bounds reference by reference; the text budget is a second guard
+        // (libxml2 2.9's own checks do not cover expansion into SAX callbacks).
         let budget = 4 * utf8.count + 4 * 1024 * 1024
-        let context = SAXContext(delegate: delegate, textBudget: budget)
+        let context = SAXContext(delegate: delegate, textBudget: budget, entityBudget: entityBudget(forDocumentOf: utf8.count))
         var handler = makeHandler()
         let unmanaged = Unmanaged.passRetained(context)
         defer { unmanaged.release() }
@@ -51,6 +53,7 @@ enum SAXParser {
             return Outcome(firstError: "libxml2 could not create a parser", sawRootElement: false)
         }
         parser.pointee._private = unmanaged.toOpaque()
+        context.parser = parser
         defer {
             if let doc = parser.pointee.myDoc { xmlFreeDoc(doc) }
             xmlFreeParserCtxt(parser)
@@ -72,12 +75,20 @@ enum SAXParser {
                 if status != 0 && parser.pointee.disableSAX != 0 { break }
             } while offset < buffer.count
         }
-        return Outcome(firstError: context.firstError, sawRootElement: context.sawRootElement)
+        return Outcome(firstError: context.firstError, sawRootElement: context.sawRootElement, wellFormed: parser.pointee.wellFormed != 0)
+    }
+
+    /// What entity expansion may add to a document of `size` bytes: as much again as the
+    /// document, and at least 64 KiB. Entities a feed declares for convenience stay far below;
+    /// a "quadratic blowup" (one 60 KB entity referenced thousands of times) no longer turns a
+    /// small document into megabytes of text.
+    static func entityBudget(forDocumentOf size: Int) -> Int {
+        size + 64 * 1024
     }
 
     /// The SAX2 handler: the default SAX2 entity handling (so entities a document declares
-    /// in its internal subset still expand, within libxml2's amplification limits), and our
-    /// own element and text callbacks, which build no tree.
+    /// in its internal subset still expand, each reference counted against the entity budget),
+    /// and our own element and text callbacks, which build no tree.
     private static func makeHandler() -> xmlSAXHandler {
         var handler = xmlSAXHandler()
         xmlSAXVersion(&handler, 2)
@@ -90,6 +101,11 @@ enum SAXParser {
         handler.error = nil
         handler.fatalError = nil
         handler.externalSubset = nil
+        handler.getEntity = { ctx, name in
+            guard let ctx, let name, let entity = xmlSAX2GetEntity(ctx, name) else { return nil }
+            guard entity.pointee.etype == XML_INTERNAL_GENERAL_ENTITY, let context = SAXContext.from(ctx) else { return entity }
+            return context.admit(entity, ctx) ? entity : nil
+        }
         handler.startElementNs = { ctx, localname, prefix, uri, namespaceCount, namespaces, attributeCount, _, attributes in
             guard let ctx, let localname else { return }
             SAXContext.from(ctx)?.startElement(localname, prefix, uri, XMLAttributes(raw: attributes, count: Int(attributeCount)),
@@ -103,7 +119,7 @@ enum SAXParser {
             guard let ctx, let text, length > 0, let context = SAXContext.from(ctx) else { return }
             context.textBudget -= Int(length)
             guard context.textBudget >= 0 else {
-                context.stop(ctx, reason: "entity expansion went past the limit for this document")
+                context.stop(reason: "entity expansion went past the limit for this document")
                 return
             }
             context.delegate.characters(UnsafeBufferPointer(start: text, count: Int(length)))
@@ -131,19 +147,37 @@ private final class SAXContext {
 
     /// Bytes of text the delegate may still receive.
     var textBudget: Int
+    /// Bytes of entity replacement text the document may still expand.
+    private var entityBudget: Int
+    /// The document's parser (callbacks inside an entity get a context of their own).
+    var parser: xmlParserCtxtPtr?
     private var stopped = false
 
-    init(delegate: SAXDelegate, textBudget: Int) {
+    init(delegate: SAXDelegate, textBudget: Int, entityBudget: Int) {
         self.delegate = delegate
         self.textBudget = textBudget
+        self.entityBudget = entityBudget
     }
 
     /// Stops the parse for good, keeping what was delivered so far.
-    func stop(_ ctx: UnsafeMutableRawPointer, reason: String) {
+    func stop(reason: String) {
         guard !stopped else { return }
         stopped = true
         if firstError == nil { firstError = reason }
-        xmlStopParser(ctx.assumingMemoryBound(to: xmlParserCtxt.self))
+        if let parser { xmlStopParser(parser) }
+    }
+
+    /// Whether a reference to `entity` may expand; past the budget it expands to nothing and
+    /// the rest of the document is read without expanding any further entity.
+    func admit(_ entity: xmlEntityPtr, _ ctx: UnsafeMutableRawPointer) -> Bool {
+        entityBudget -= Int(entity.pointee.length)
+        guard entityBudget < 0 else { return true }
+        // While a document is well-formed libxml2 looks a refused entity up itself, and it
+        // expands no reference once it is not (xmlParseEntityRef, xmlParseReference).
+        ctx.assumingMemoryBound(to: xmlParserCtxt.self).pointee.wellFormed = 0
+        parser?.pointee.wellFormed = 0
+        if firstError == nil { firstError = "entity references past the document's expansion limit were left out" }
+        return false
     }
 
     /// The context of a callback whose `ctx` is the parser context.

@@ -18,6 +18,8 @@ struct BlueskyAdapter: PlatformAdapter {
     let ratePolicy = RatePolicy(requests: 3000, per: 5 * 60)
 
     static let appView = "https://public.api.bsky.app"
+    /// Posts a page: the maximum `limit` of getAuthorFeed and searchPosts (1–100, fixtures README `bluesky/`).
+    static let pageSize = "100"
     static let entryway = "https://bsky.social"
 
     /// What a feed follows.

@@ -17,7 +17,7 @@ enum BlueskyMapping {
             channel: channel, sourceId: uri, sourceUrl: handle.map { "https://bsky.app/profile/\($0)/post/\(rkey)" },
             textRich: plain.map { _ in richText(text, facets: facets) }, textPlain: plain,
             publishedAt: published(view, now: now),
-            from: PostAuthor(name: SocialText.nonEmpty(author?.displayName) ?? handle, username: handle,
+            from: PostAuthor(name: PlainTextRenderer.line(author?.displayName) ?? handle, username: handle,
                              profileUrl: handle.map { "https://bsky.app/profile/\($0)" }, profileImageUrl: SocialText.nonEmpty(author?.avatar)),
             tags: SocialText.uniqueTags(tags(facets) + (view.record?.tags ?? [])), kind: .text)
         if let embed = view.embed {

@@ -49,7 +49,7 @@ extension BlueskyAdapter {
             switch source {
             case .actor(let actor):
                 var query = [("actor", actor), ("filter", feed.flag("include_replies") ? "posts_with_replies" : "posts_no_replies"),
-                             ("limit", "30"), ("includePins", "false")]
+                             ("limit", BlueskyAdapter.pageSize), ("includePins", "false")]
                 if let cursor { query.append(("cursor", cursor)) }
                 let response = try await client.get(client.url(BlueskyAdapter.appView, "/xrpc/app.bsky.feed.getAuthorFeed", query: query))
                 guard (200..<300).contains(response.status) else { throw await error(response) }
@@ -57,7 +57,7 @@ extension BlueskyAdapter {
                 let items = (result.feed ?? []).filter { feed.flag("include_reposts") || $0.reason?.type != "app.bsky.feed.defs#reasonRepost" }
                 return (items.compactMap(\.post), result.cursor)
             case .hashtag(let tag):
-                var query = [("q", "#" + tag), ("sort", "latest"), ("limit", "25")]
+                var query = [("q", "#" + tag), ("sort", "latest"), ("limit", BlueskyAdapter.pageSize)]
                 if let cursor { query.append(("cursor", cursor)) }
                 let url = client.url(BlueskyAdapter.entryway, "/xrpc/app.bsky.feed.searchPosts", query: query)
                 let subject = self.subject

@@ -54,8 +54,11 @@ struct XMLNode: Sendable, Equatable {
 enum PlatformXML {
     /// The root element of `bytes`; throws when the bytes are no XML at all.
     static func parse(_ bytes: [UInt8], contentType: String? = nil) throws(FeedParseError) -> XMLNode {
-        let builder = XMLTreeBuilder()
-        try XMLDocumentReader.read(bytes, contentType: contentType, delegate: builder)
+        var builder = XMLTreeBuilder()
+        try XMLDocumentReader.read(bytes, contentType: contentType) {
+            builder = XMLTreeBuilder()
+            return builder
+        }
         builder.finish()
         guard let root = builder.root else { throw .notXMLOrJSON(detail: "no root element") }
         return root

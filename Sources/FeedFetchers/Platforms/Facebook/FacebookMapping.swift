@@ -57,7 +57,7 @@ enum FacebookMapping {
 
     /// The Page as author: name, username, link and picture.
     private static func author(_ page: FacebookPage) -> PostAuthor {
-        PostAuthor(name: SocialText.nonEmpty(page.name), username: SocialText.nonEmpty(page.username),
+        PostAuthor(name: PlainTextRenderer.line(page.name), username: SocialText.nonEmpty(page.username),
                    profileUrl: SocialText.nonEmpty(page.link), profileImageUrl: SocialText.nonEmpty(page.picture?.data?.url))
     }
 

@@ -11,7 +11,7 @@ enum FlickrMapping {
         return post(
             photoId: photoId(atomId: entry.id) ?? photoId(link: entry.link), link: entry.link, title: entry.title,
             html: entry.content, published: entry.published,
-            from: PostAuthor(name: entry.authorName, username: entry.nsid, profileUrl: http(entry.authorURI),
+            from: PostAuthor(name: PlainTextRenderer.line(entry.authorName), username: entry.nsid, profileUrl: http(entry.authorURI),
                              profileImageUrl: http(entry.buddyIcon)),
             images: images, tags: entry.categories)
     }
@@ -24,7 +24,7 @@ enum FlickrMapping {
             ?? item.authorId.map { "https://www.flickr.com/people/\(PlatformQuery.escape($0, keeping: [UInt8(ascii: "@")]))/" }
         return post(
             photoId: photoId(link: item.link), link: item.link, title: title, html: item.description, published: item.published,
-            from: PostAuthor(name: item.author.flatMap(authorName(in:)), username: item.authorId, profileUrl: profile),
+            from: PostAuthor(name: PlainTextRenderer.line(item.author.flatMap(authorName(in:))), username: item.authorId, profileUrl: profile),
             images: item.media?.m.map { [largeImage($0)] } ?? [],
             tags: (item.tags ?? "").split(whereSeparator: \.isWhitespace).map(String.init))
     }

@@ -10,7 +10,7 @@ enum GoogleReviewMapping {
         guard let id = SocialText.nonEmpty(review.name) else { return nil }
         let author = review.authorAttribution
         return post(id: id, url: SocialText.nonEmpty(review.googleMapsUri) ?? place.googleMapsUri,
-                    author: PostAuthor(name: SocialText.nonEmpty(author?.displayName), profileUrl: SocialText.nonEmpty(author?.uri),
+                    author: PostAuthor(name: PlainTextRenderer.line(author?.displayName), profileUrl: SocialText.nonEmpty(author?.uri),
                                        profileImageUrl: SocialText.nonEmpty(author?.photoUri)),
                     text: review.originalText?.text ?? review.text?.text,
                     published: review.publishTime.flatMap(FeedDate.parse), rating: review.rating)
@@ -21,7 +21,7 @@ enum GoogleReviewMapping {
         guard let time = review.time else { return nil }
         let who = review.authorURL ?? review.authorName ?? ""
         return post(id: legacyId(author: who, time: time), url: SocialText.nonEmpty(place.url),
-                    author: PostAuthor(name: SocialText.nonEmpty(review.authorName), profileUrl: SocialText.nonEmpty(review.authorURL),
+                    author: PostAuthor(name: PlainTextRenderer.line(review.authorName), profileUrl: SocialText.nonEmpty(review.authorURL),
                                        profileImageUrl: SocialText.nonEmpty(review.profilePhotoURL)),
                     text: review.text, published: Date(timeIntervalSince1970: time), rating: review.rating)
     }
@@ -30,7 +30,7 @@ enum GoogleReviewMapping {
     static func post(_ review: GoogleBusinessReview, placeId: String?) -> Post? {
         guard let id = SocialText.nonEmpty(review.reviewId) else { return nil }
         let reviewer = review.reviewer
-        let name = SocialText.nonEmpty(reviewer?.displayName) ?? (reviewer?.isAnonymous == true ? "A Google user" : nil)
+        let name = PlainTextRenderer.line(reviewer?.displayName) ?? (reviewer?.isAnonymous == true ? "A Google user" : nil)
         return post(id: id, url: placeId.map { "https://search.google.com/local/reviews?placeid=\(PlatformQuery.escape($0))" },
                     author: PostAuthor(name: name, profileImageUrl: SocialText.nonEmpty(reviewer?.profilePhotoUrl)),
                     text: review.comment.map(originalComment), published: review.createTime.flatMap(FeedDate.parse),

@@ -45,7 +45,7 @@ enum InstagramGraphAPIMapping {
         guard let owner else { return PostAuthor() }
         let username = SocialText.nonEmpty(media.username) ?? SocialText.nonEmpty(owner.username)
         return PostAuthor(
-            name: SocialText.nonEmpty(owner.name), username: username,
+            name: PlainTextRenderer.line(owner.name), username: username,
             profileUrl: username.map(profileURL), profileImageUrl: SocialText.nonEmpty(owner.profileImageUrl))
     }
 

@@ -2,7 +2,7 @@ import Foundation
 
 /// An organization page's posts through LinkedIn's Community Management API
 /// (fixtures/platforms/linkedin/README.md): the organization for `from`, the posts newest
-/// first (5 a page, offset paging), then one batch lookup each for the page's images and videos.
+/// first (100 a page, offset paging), then one batch lookup each for the page's images and videos.
 struct LinkedInAdapter: PlatformAdapter {
     let service = "linkedin"
     let attributeNames: Set<String> = ["organization_id"]
@@ -15,8 +15,8 @@ struct LinkedInAdapter: PlatformAdapter {
     /// `YYYYMM` of the Rest.li API version Roost speaks (each is served about a year).
     static let apiVersion = "202608"
     static let realBase = "https://api.linkedin.com"
-    /// Posts a page (the README's request).
-    static let pageSize = 5
+    /// Posts a page: `/rest/posts` allows `count` up to 100 (fixtures README `linkedin/`).
+    static let pageSize = 100
     /// How long the organization's name stays cached in the feed's state.
     static let organizationTTL: TimeInterval = 24 * 60 * 60
 

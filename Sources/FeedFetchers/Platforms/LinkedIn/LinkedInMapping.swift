@@ -11,7 +11,7 @@ enum LinkedInMapping {
     /// The organization as a post's author (`logoV2` is a media asset URN needing another lookup: no image).
     static func author(name: String?, vanityName: String?) -> PostAuthor {
         let vanity = SocialText.nonEmpty(vanityName)
-        return PostAuthor(name: SocialText.nonEmpty(name), username: vanity,
+        return PostAuthor(name: PlainTextRenderer.line(name), username: vanity,
                           profileUrl: vanity.map { "https://www.linkedin.com/company/\($0)/" })
     }
 

@@ -21,7 +21,7 @@ enum PinterestMapping {
         post.textRich = text.flatMap { SocialText.nonEmpty($0.html) }
         post.publishedAt = item.pubDate.flatMap(FeedDate.parse)
         // A board's title is not a person: only the profile feed's title names the pinner.
-        post.from = PostAuthor(name: profileName ?? address.user, username: address.user, profileUrl: address.profileURL)
+        post.from = PostAuthor(name: PlainTextRenderer.line(profileName) ?? address.user, username: address.user, profileUrl: address.profileURL)
         post.tags = text?.hashtags ?? []
         if let image {
             post.images = [PostImage(url: largeImage(image.url), altText: item.title)]

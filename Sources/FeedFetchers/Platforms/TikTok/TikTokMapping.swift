@@ -18,7 +18,7 @@ enum TikTokMapping {
             textPlain: description,
             publishedAt: video.createTime.map { Date(timeIntervalSince1970: TimeInterval($0)) },
             from: PostAuthor(
-                name: SocialText.nonEmpty(creator?.displayName), username: username,
+                name: PlainTextRenderer.line(creator?.displayName), username: username,
                 profileUrl: username.map { "https://www.tiktok.com/@\($0)" } ?? SocialText.nonEmpty(creator?.profileDeepLink),
                 profileImageUrl: SocialText.nonEmpty(creator?.avatarUrl)),
             tags: SocialText.uniqueTags(SocialText.hashtags(in: description)),

@@ -5,7 +5,8 @@ import Foundation
 public struct TwitterAdapter: PlatformAdapter {
     static let base = "https://api.x.com"
     static let path = "/2/tweets/search/recent"
-    static let pageSize = "25"
+    /// Posts a page: recent search's maximum `max_results` (10–100, fixtures README `twitter_v2/`).
+    static let pageSize = "100"
     /// The state key of the newest post id seen.
     static let sinceIdKey = "since_id"
 

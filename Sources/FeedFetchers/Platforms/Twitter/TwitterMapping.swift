@@ -50,7 +50,7 @@ enum TwitterMapping {
             textPlain: SocialText.nonEmpty(text.plain),
             publishedAt: tweet.createdAt.flatMap(FeedDate.parse),
             from: PostAuthor(
-                name: SocialText.nonEmpty(author?.name), username: username,
+                name: PlainTextRenderer.line(author?.name), username: username,
                 profileUrl: username.map { "https://x.com/\($0)" },
                 profileImageUrl: SocialText.nonEmpty(author?.profileImageUrl).map(largeAvatar)),
             tags: SocialText.uniqueTags(hashtags),

@@ -4,7 +4,8 @@ import Foundation
 /// API 3.4 (fixtures README `vimeo/`), page by page; videos a wall cannot play are skipped.
 public struct VimeoAdapter: PlatformAdapter {
     static let base = "https://api.vimeo.com"
-    static let pageSize = "3"
+    /// Videos a page: Vimeo's maximum `per_page` (fixtures README `vimeo/`), so the newest 100 take one request.
+    static let pageSize = "100"
     static let fields = "uri,name,description,type,link,player_embed_url,duration,width,height,created_time,modified_time,release_time,pictures.base_link,pictures.sizes,tags.name,tags.tag,user.name,user.link,user.pictures.sizes,privacy.view,privacy.embed,status"
 
     /// Creates the adapter.

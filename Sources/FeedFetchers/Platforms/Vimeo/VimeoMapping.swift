@@ -34,7 +34,7 @@ enum VimeoMapping {
             textPlain: description,
             publishedAt: (video.releaseTime.flatMap(FeedDate.parse)) ?? video.createdTime.flatMap(FeedDate.parse),
             from: PostAuthor(
-                name: SocialText.nonEmpty(video.user?.name),
+                name: PlainTextRenderer.line(video.user?.name),
                 username: profile.flatMap(lastPathSegment),
                 profileUrl: profile,
                 profileImageUrl: largest(video.user?.pictures?.sizes ?? [], upTo: nil)),

@@ -25,7 +25,7 @@ enum YouTubeMapping {
         post.textRich = description.map(richText)
         // `published` orders the post; `updated` changes with statistics and must not re-order it.
         post.publishedAt = entry.published.flatMap(FeedDate.parse)
-        post.from = PostAuthor(name: entry.authorName, username: extras.handle,
+        post.from = PostAuthor(name: PlainTextRenderer.line(entry.authorName), username: extras.handle,
                                profileUrl: entry.authorURI.flatMap { URLResolver.isHTTP($0) ? $0 : nil },
                                profileImageUrl: extras.imageURL)
         post.tags = SocialText.uniqueTags(SocialText.hashtags(in: description) + SocialText.hashtags(in: title))

@@ -23,13 +23,8 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The largest response body kept for replay.
     static var maxStoredBody: Int { 1 << 20 }
 
-    static let header = HTTPField.Name("Idempotency-Key") ?? .contentType
-    static let replayedHeader = HTTPField.Name("Idempotent-Replayed") ?? .contentType
-    /// The response header fields a replay repeats.
-    private static let keptHeaders: [HTTPField.Name] = [.contentType, .location, .eTag, .cacheControl]
-
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        guard request.method == .post, let value = request.headers[Self.header], let site = Self.site(of: request.uri.path) else {
+        guard request.method == .post, let value = request.headers[FlowHeaders.idempotencyKey], let site = Self.site(of: request.uri.path) else {
             return try await next(request, context)
         }
         do {
@@ -37,7 +32,7 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
             let apiKey = try await authenticator.require(request, site: site, scope: .admin)
             var request = request
             let body = try await request.body.collect(upTo: RequestBody.limit)
-            request.body = RequestBody(buffer: body)
+            request.body = Hummingbird.RequestBody(buffer: body)
             let idempotent = IdempotentRequest(siteId: apiKey.siteId, key: key, fingerprint: Self.fingerprint(request, body: body),
                                                apiKeyId: apiKey.keyId)
             let (store, now) = (self.store, self.now())
@@ -72,7 +67,7 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
             let bytes = try await Self.collect(response.body)
             let keep = response.status.code < 500 && response.status != .tooManyRequests && bytes.count <= Self.maxStoredBody
             if keep {
-                let stored = StoredResponse(status: response.status.code, headers: Self.keptHeaders.compactMap { name in
+                let stored = StoredResponse(status: response.status.code, headers: FlowHeaders.keptByIdempotency.compactMap { name in
                     response.headers[name].map { StoredHeader(name: name.canonicalName, value: $0) }
                 }, body: bytes)
                 try await Blocking.run { try store.completeIdempotencyKey(siteId: claim.siteId, key: claim.key, token: token, response: stored) }
@@ -96,7 +91,7 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
         for field in stored.headers {
             if let name = HTTPField.Name(field.name) { headers[name] = field.value }
         }
-        headers[replayedHeader] = "true"
+        headers[FlowHeaders.replayed] = "true"
         return Response(status: HTTPResponse.Status(code: stored.status), headers: headers,
                         body: ResponseBody(byteBuffer: ByteBuffer(bytes: stored.body)))
     }

@@ -57,15 +57,11 @@ struct RateLimitMiddleware<Context: RequestContext>: RouterMiddleware {
         return limiter.take(charges)
     }
 
-    private static let limitHeader = HTTPField.Name("X-RateLimit-Limit") ?? .retryAfter
-    private static let remainingHeader = HTTPField.Name("X-RateLimit-Remaining") ?? .retryAfter
-    private static let resetHeader = HTTPField.Name("X-RateLimit-Reset") ?? .retryAfter
-
     /// `X-RateLimit-Limit`, `-Remaining` and `-Reset` (Unix seconds).
     static func setHeaders(_ outcome: RateLimiter.Outcome, on response: inout Response) {
-        response.headers[limitHeader] = String(outcome.limit)
-        response.headers[remainingHeader] = String(outcome.remaining)
-        response.headers[resetHeader] = String(outcome.reset)
+        response.headers[FlowHeaders.limit] = String(outcome.limit)
+        response.headers[FlowHeaders.remaining] = String(outcome.remaining)
+        response.headers[FlowHeaders.reset] = String(outcome.reset)
     }
 
     /// The 429 of a spent budget, saying which and when to come back.

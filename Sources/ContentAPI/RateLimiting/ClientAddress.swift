@@ -27,7 +27,7 @@ enum ClientAddress {
         case .v4: return address.description
         case .v6(let value):
             if value >> 32 == 0xFFFF { return IPAddress.v4(UInt32(truncatingIfNeeded: value)).description }
-            return IPAddress.v6(value >> 64 << 64).description + "/64"
+            return IPAddress.v6((value >> 64) << 64).description + "/64"
         }
     }
 }

@@ -128,9 +128,8 @@ struct APIKeysEndpointTests {
     @Test("The moderation log names the key by id and name, also after the key is deleted")
     func logNamesKeys() async throws {
         let fixture = try APIFixture()
-        let feed = try fixture.publish([Post(channel: "rss", sourceId: "a", title: "A", publishedAt: Date(timeIntervalSince1970: 1_700_000_000))])
+        _ = try fixture.publish([Post(channel: "rss", sourceId: "a", title: "A", publishedAt: Date(timeIntervalSince1970: 1_700_000_000))])
         let post = try #require(try fixture.store.posts(PostQuery(siteId: fixture.site.id, state: .published, count: 10)).posts.first)
-        _ = feed
         let (moderator, secret) = try fixture.store.createKey(siteId: fixture.site.id, scope: .admin, name: "Night moderator", now: fixture.now)
         try await fixture.withClient { client in
             let base = "/v2/\(fixture.site.uuid)"

@@ -11,6 +11,7 @@ struct APIKeysController: Sendable {
     let authenticator: Authenticator
     let now: @Sendable () -> Date
 
+    /// `GET /v2/:site/api-keys`: the site's keys, oldest first.
     func list(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
         let store = self.store
@@ -22,6 +23,7 @@ struct APIKeysController: Sendable {
         })
     }
 
+    /// `GET /v2/:site/api-keys/:keyId`: one key.
     func get(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
         let id = try Self.keyId(context)
@@ -32,6 +34,7 @@ struct APIKeysController: Sendable {
         return Self.respond(found)
     }
 
+    /// `POST /v2/:site/api-keys`: a new key, answered with its secret this once.
     func create(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
         let input = try APIKeyInput(try await RequestBody.object(request, context: context), creating: true)
@@ -41,6 +44,7 @@ struct APIKeysController: Sendable {
         return Self.respond(created, secret: secret, status: .created)
     }
 
+    /// `PATCH /v2/:site/api-keys/:keyId`: a new name or scope.
     func update(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
         let id = try Self.keyId(context)
@@ -53,6 +57,7 @@ struct APIKeysController: Sendable {
         return Self.respond(updated)
     }
 
+    /// `DELETE /v2/:site/api-keys/:keyId`: the key stops working; answers it as it was.
     func delete(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
         let id = try Self.keyId(context)

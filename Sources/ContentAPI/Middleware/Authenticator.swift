@@ -16,6 +16,7 @@ final class Authenticator: Sendable {
     private let lastRecordedUse = Mutex<[Int64: Date]>([:])
     private let lifetime: Duration = .seconds(30)
 
+    /// An authenticator over `store`, recording last use by `now`.
     init(store: any RoostStore, now: @escaping @Sendable () -> Date) {
         self.store = store
         self.now = now

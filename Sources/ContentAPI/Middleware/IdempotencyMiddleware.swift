@@ -23,6 +23,7 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
     /// The largest response body kept for replay.
     static var maxStoredBody: Int { 1 << 20 }
 
+    /// Claims, replays or refuses the key of an admin `POST`; other requests pass untouched.
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post, let value = request.headers[FlowHeaders.idempotencyKey], let site = Self.site(of: request.uri.path) else {
             return try await next(request, context)
@@ -132,9 +133,11 @@ struct IdempotencyMiddleware<Context: RequestContext>: RouterMiddleware {
 private final class CollectingBodyWriter: ResponseBodyWriter {
     var bytes: [UInt8] = []
 
+    /// Appends a part of the body.
     func write(_ buffer: ByteBuffer) async throws {
         bytes.append(contentsOf: buffer.readableBytesView)
     }
 
+    /// Nothing to do: the bytes are complete.
     func finish(_ trailingHeaders: HTTPFields?) async throws {}
 }

@@ -14,6 +14,7 @@ struct RateLimitMiddleware<Context: RequestContext>: RouterMiddleware {
     let limits: RateLimits
     let authenticator: Authenticator
 
+    /// Spends the request's budgets, refuses or runs it, and reports the budget on the response.
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let outcome: RateLimiter.Outcome?
         do {

@@ -52,6 +52,7 @@ final class RateLimiter: Sendable {
 
         static let slack = 1e-9
 
+        /// The numbers of this bucket as a request sees them.
         func outcome(_ subject: Subject, allowed: Bool, now: Double) -> Outcome {
             let rate = limit.ratePerSecond
             let missing = max(0, Double(limit.count) - tokens)

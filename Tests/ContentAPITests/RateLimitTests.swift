@@ -191,6 +191,14 @@ struct RateLimitTests {
         #expect(throws: RateLimit.SyntaxError.self) { try RateLimit.setting(text) }
     }
 
+    @Test("Addresses are counted as IPv4, mapped IPv4 as IPv4, IPv6 per /64", arguments: [
+        ("192.0.2.1", "192.0.2.1"), ("::ffff:192.0.2.1", "192.0.2.1"), ("2001:db8:1:2:3:4:5:6", "2001:db8:1:2::/64"),
+        ("[2001:db8:1:2::9]", "2001:db8:1:2::/64"),
+    ])
+    func addressBuckets(text: String, bucket: String) throws {
+        #expect(ClientAddress.bucket(try #require(IPAddress(text))) == bucket)
+    }
+
     @Test("Memory stays bounded: full buckets are dropped, and past the bound the least recently used")
     func boundedMemory() {
         let clock = TestClock(Date(timeIntervalSince1970: 1_000_000))

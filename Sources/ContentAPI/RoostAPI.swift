@@ -13,22 +13,31 @@ public struct APIConfiguration: Sendable {
     public var pageCache: Bool
     /// Which URLs feeds may point at.
     public var networkPolicy: NetworkPolicy
+    /// The request budgets of SPEC §3.7 (`ROOST_RATE_LIMIT_*`).
+    public var rateLimits: RateLimits
 
     /// Creates a configuration.
-    public init(publicBaseURL: String? = nil, pageCache: Bool = true, networkPolicy: NetworkPolicy = NetworkPolicy()) {
+    public init(publicBaseURL: String? = nil, pageCache: Bool = true, networkPolicy: NetworkPolicy = NetworkPolicy(),
+                rateLimits: RateLimits = RateLimits()) {
         self.publicBaseURL = publicBaseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.pageCache = pageCache
         self.networkPolicy = networkPolicy
+        self.rateLimits = rateLimits
     }
 }
 
-/// Builds the whole route table in one place (DESIGN.md).
+/// Builds the whole route table in one place (DESIGN.md). The middlewares, outermost first:
+/// security headers, rate limits (which see every response, errors included), idempotency
+/// keys of admin `POST`s (which see the final response to keep), the error envelope.
 public func buildRouter(store: any RoostStore, configuration: APIConfiguration, webhooks: WebhookDispatcher? = nil,
-                        now: @escaping @Sendable () -> Date) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+                        now: @escaping @Sendable () -> Date) -> Router<RoostRequestContext> {
+    let router = Router(context: RoostRequestContext.self)
+    let authenticator = Authenticator(store: store, now: now)
     router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(now: now), limits: configuration.rateLimits,
+                                               authenticator: authenticator))
+    router.add(middleware: IdempotencyMiddleware(store: store, authenticator: authenticator, now: now))
     router.add(middleware: ErrorMiddleware())
-    let authenticator = Authenticator(store: store)
     let posts = PostsController(store: store, authenticator: authenticator, links: LinkBuilder(publicBaseURL: configuration.publicBaseURL),
                                 cache: PageCache(enabled: configuration.pageCache))
     let feeds = FeedsController(store: store, authenticator: authenticator, policy: configuration.networkPolicy, now: now)
@@ -41,6 +50,7 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration, 
     let changes = ChangesController(store: store, authenticator: authenticator)
     let hooks = WebhooksController(store: store, authenticator: authenticator, policy: configuration.networkPolicy,
                                    dispatcher: webhooks, now: now)
+    let apiKeys = APIKeysController(store: store, authenticator: authenticator, now: now)
 
     router.get("/health", use: system.health)
     router.get("/openapi.json", use: system.openAPI)
@@ -79,6 +89,11 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration, 
     router.delete("/v2/:site/webhooks/:webhookId", use: hooks.delete)
     router.get("/v2/:site/webhooks/:webhookId/deliveries", use: hooks.deliveries)
     router.post("/v2/:site/webhooks/:webhookId/test", use: hooks.test)
+    router.get("/v2/:site/api-keys", use: apiKeys.list)
+    router.post("/v2/:site/api-keys", use: apiKeys.create)
+    router.get("/v2/:site/api-keys/:keyId", use: apiKeys.get)
+    router.patch("/v2/:site/api-keys/:keyId", use: apiKeys.update)
+    router.delete("/v2/:site/api-keys/:keyId", use: apiKeys.delete)
     router.get("/admin", use: system.adminPage)
     return router
 }

@@ -138,6 +138,31 @@ struct OpenAPIDocumentTests {
         }
     }
 
+    @Test("Every operation documents 429 and the X-RateLimit-* headers on every response; admin POSTs take Idempotency-Key")
+    func flowConventionsDocumented() throws {
+        let document = try Self.document()
+        for (key, operation) in try Self.operations(document) {
+            let responses = operation["responses"] as? [String: Any] ?? [:]
+            #expect(responses["429"] != nil, "\(key) does not document 429")
+            for (status, response) in responses {
+                var response = response as? [String: Any] ?? [:]
+                if let reference = response["$ref"] as? String { response = Self.resolve(reference, in: document) as? [String: Any] ?? [:] }
+                let headers = response["headers"] as? [String: Any] ?? [:]
+                for name in ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"] {
+                    #expect(headers[name] != nil, "\(key) \(status) does not document \(name)")
+                }
+                if status == "429" { #expect(headers["Retry-After"] != nil, "\(key) 429 does not document Retry-After") }
+            }
+            guard key.hasPrefix("POST /v2/{site}/") else { continue }
+            let parameters = (operation["parameters"] as? [[String: Any]] ?? []).compactMap { parameter -> String? in
+                let resolved = (parameter["$ref"] as? String).flatMap { Self.resolve($0, in: document) as? [String: Any] } ?? parameter
+                return resolved["name"] as? String
+            }
+            #expect(parameters.contains("Idempotency-Key"), "\(key) does not take Idempotency-Key")
+            for status in ["409", "422"] { #expect(responses[status] != nil, "\(key) does not document the idempotency \(status)") }
+        }
+    }
+
     @Test("GET /openapi.json answers 200 with the document, without a key")
     func servedByTheRouter() async throws {
         let fixture = try APIFixture()

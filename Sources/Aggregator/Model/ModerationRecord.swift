@@ -26,6 +26,8 @@ public struct HistoryEntry: Sendable, Equatable {
     public var actor: String
     /// The operator's key id, for operator actions.
     public var keyId: Int64?
+    /// That key's name (SPEC §3.7: the log names the key), also after the key was deleted.
+    public var keyName: String?
     public var action: String
     public var fromState: String?
     public var toState: String?
@@ -33,8 +35,9 @@ public struct HistoryEntry: Sendable, Equatable {
 
     /// Creates an entry.
     public init(id: Int64, flocklerId: Int64, at: Date, actor: String, keyId: Int64?, action: String,
-                fromState: String?, toState: String?, detail: String?) {
+                fromState: String?, toState: String?, detail: String?, keyName: String? = nil) {
         self.id = id
+        self.keyName = keyName
         self.flocklerId = flocklerId
         self.at = at
         self.actor = actor

@@ -16,6 +16,11 @@ enum KeySecrets {
         hex(Array(SHA256.hash(data: Data(secret.utf8))))
     }
 
+    /// SHA-256 of arbitrary bytes, in hex (idempotent request fingerprints).
+    static func fingerprint(_ bytes: [UInt8]) -> String {
+        hex(Array(SHA256.hash(data: bytes)))
+    }
+
     /// A random UUID string, lower-case.
     static func uuid() -> String {
         UUID().uuidString.lowercased()

@@ -180,6 +180,33 @@ enum Migrations {
                 END;
                 """)
         }
+        migrator.registerMigration("v7: api key names and idempotency keys") { db in
+            // Keys get names and a last-used time (SPEC §3.7); a deleted key keeps its row
+            // (without a way to authenticate) so that the moderation log can still name it.
+            // Idempotency keys are per site; a row is `running` until its response is kept.
+            try db.execute(sql: """
+                ALTER TABLE api_keys ADD COLUMN name TEXT NOT NULL DEFAULT '';
+                ALTER TABLE api_keys ADD COLUMN last_used_at INTEGER;
+                ALTER TABLE api_keys ADD COLUMN deleted_at INTEGER;
+                UPDATE api_keys SET name = scope || ' key ' || id;
+                CREATE INDEX api_keys_site ON api_keys (site_id, id);
+                CREATE TABLE idempotency_keys (
+                    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+                    key TEXT NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    api_key_id INTEGER NOT NULL,
+                    token TEXT NOT NULL,
+                    state TEXT NOT NULL CHECK (state IN ('running', 'done')),
+                    status INTEGER,
+                    headers TEXT,
+                    body BLOB,
+                    created_at INTEGER NOT NULL,
+                    expires_at INTEGER NOT NULL,
+                    PRIMARY KEY (site_id, key)
+                );
+                CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
+                """)
+        }
         migrator.registerMigration("v9: change feed and webhooks") { db in
             try db.execute(sql: EventsSchema.sql)
         }

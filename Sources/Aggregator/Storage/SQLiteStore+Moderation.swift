@@ -95,8 +95,8 @@ extension SQLiteStore {
     public func history(siteId: Int64, flocklerId: Int64) throws -> [HistoryEntry] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, post_id, at, actor, key_id, action, from_state, to_state, detail FROM post_history
-                WHERE site_id = ? AND post_id = ? ORDER BY id
+                SELECT \(Self.historyColumns) FROM post_history h LEFT JOIN api_keys k ON k.id = h.key_id
+                WHERE h.site_id = ? AND h.post_id = ? ORDER BY h.id
                 """, arguments: [siteId, flocklerId]).map(Self.historyEntry(from:))
         }
     }
@@ -104,8 +104,8 @@ extension SQLiteStore {
     public func auditLog(siteId: Int64, limit: Int, beforeId: Int64?) throws -> [HistoryEntry] {
         try writer.read { db in
             try Row.fetchAll(db, sql: """
-                SELECT id, post_id, at, actor, key_id, action, from_state, to_state, detail FROM post_history
-                WHERE site_id = ? AND actor = 'operator' AND id < ? ORDER BY id DESC LIMIT ?
+                SELECT \(Self.historyColumns) FROM post_history h LEFT JOIN api_keys k ON k.id = h.key_id
+                WHERE h.site_id = ? AND h.actor = 'operator' AND h.id < ? ORDER BY h.id DESC LIMIT ?
                 """, arguments: [siteId, beforeId ?? Int64.max, limit]).map(Self.historyEntry(from:))
         }
     }
@@ -166,9 +166,14 @@ extension SQLiteStore {
         return changed
     }
 
+    /// History columns with the name of the operator's key (SPEC §3.7).
+    private static let historyColumns = """
+        h.id, h.post_id, h.at, h.actor, h.key_id, h.action, h.from_state, h.to_state, h.detail, k.name AS key_name
+        """
+
     private static func historyEntry(from row: Row) -> HistoryEntry {
         HistoryEntry(id: row[0], flocklerId: row[1], at: Date(millis: row[2]), actor: row[3], keyId: row[4], action: row[5],
-                     fromState: row[6], toState: row[7], detail: row[8])
+                     fromState: row[6], toState: row[7], detail: row[8], keyName: row["key_name"])
     }
 
     private static func marks(_ count: Int) -> String {

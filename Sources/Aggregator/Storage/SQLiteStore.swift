@@ -70,8 +70,7 @@ public final class SQLiteStore: RoostStore {
             let uuid = KeySecrets.uuid()
             try db.execute(sql: "INSERT INTO sites (uuid, name, created_at) VALUES (?, ?, ?)", arguments: [uuid, name, now.millis])
             let site = Site(id: db.lastInsertedRowID, uuid: uuid, name: name, createdAt: now.wholeMillis)
-            try db.execute(sql: "INSERT INTO api_keys (site_id, key_hash, scope, created_at) VALUES (?, ?, 'admin', ?)",
-                           arguments: [site.id, KeySecrets.hash(secret), now.millis])
+            _ = try Self.insertKey(db, siteId: site.id, secret: secret, scope: .admin, name: nil, now: now)
             return site
         }
         return (site, secret)
@@ -79,10 +78,7 @@ public final class SQLiteStore: RoostStore {
 
     public func createKey(siteId: Int64, scope: KeyScope, now: Date) throws -> String {
         let secret = KeySecrets.generate()
-        try writer.write { db in
-            try db.execute(sql: "INSERT INTO api_keys (site_id, key_hash, scope, created_at) VALUES (?, ?, ?, ?)",
-                           arguments: [siteId, KeySecrets.hash(secret), scope.rawValue, now.millis])
-        }
+        _ = try writer.write { db in try Self.insertKey(db, siteId: siteId, secret: secret, scope: scope, name: nil, now: now) }
         return secret
     }
 
@@ -91,7 +87,8 @@ public final class SQLiteStore: RoostStore {
         let hash = KeySecrets.hash(secret)
         return try writer.read { db in
             let row = try Row.fetchOne(db, sql: """
-                SELECT k.id, k.site_id, s.uuid, k.scope FROM api_keys k JOIN sites s ON s.id = k.site_id WHERE k.key_hash = ?
+                SELECT k.id, k.site_id, s.uuid, k.scope FROM api_keys k JOIN sites s ON s.id = k.site_id
+                WHERE k.key_hash = ? AND k.deleted_at IS NULL
                 """, arguments: [hash])
             guard let row, let scope = KeyScope(rawValue: row[3]) else { return nil }
             return AuthenticatedKey(keyId: row[0], siteId: row[1], siteUUID: row[2], scope: scope)

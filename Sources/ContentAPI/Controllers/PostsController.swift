@@ -56,7 +56,7 @@ struct PostsController: Sendable {
 enum CORS {
     static let simpleHeaders: HTTPFields = [
         .accessControlAllowOrigin: "*",
-        .accessControlExposeHeaders: "ETag",
+        .accessControlExposeHeaders: "ETag, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset, Retry-After",
     ]
     static let preflightHeaders: HTTPFields = [
         .accessControlAllowOrigin: "*",

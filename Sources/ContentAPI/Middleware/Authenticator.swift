@@ -6,14 +6,20 @@ import Synchronization
 
 /// Finds and checks the API key of a request (SPEC §3.1): header `X-FL-API-Key`, query
 /// `api_key`, or `Authorization: Bearer`. Lookups are cached briefly, so the hot read path
-/// costs a hash and a dictionary probe, not a database query.
+/// costs a hash and a dictionary probe, not a database query. A key's last use is written
+/// at most once a minute (SPEC §3.7). Deleting or demoting a key clears this process's cache
+/// at once; another process may go on trusting its cached lookup for up to `lifetime`.
 final class Authenticator: Sendable {
     private let store: any RoostStore
+    private let now: @Sendable () -> Date
     private let cache = Mutex<[String: (key: AuthenticatedKey?, expires: ContinuousClock.Instant)]>([:])
+    private let lastRecordedUse = Mutex<[Int64: Date]>([:])
     private let lifetime: Duration = .seconds(30)
 
-    init(store: any RoostStore) {
+    /// An authenticator over `store`, recording last use by `now`.
+    init(store: any RoostStore, now: @escaping @Sendable () -> Date) {
         self.store = store
+        self.now = now
     }
 
     /// The key of a request that must be allowed `scope` on the site `siteUUID`.
@@ -22,7 +28,7 @@ final class Authenticator: Sendable {
             throw APIError(.authentication, status: .unauthorized,
                            message: "an API key is required: send X-FL-API-Key, Authorization: Bearer or ?api_key=")
         }
-        guard let key = try await lookup(secret) else {
+        guard let key = try await identify(secret) else {
             throw APIError(.authentication, status: .unauthorized, message: "the API key is not valid")
         }
         guard key.siteUUID == siteUUID.lowercased() else {
@@ -39,6 +45,27 @@ final class Authenticator: Sendable {
         try await require(request, site: try context.parameters.require("site"), scope: .admin)
     }
 
+    /// The key with this secret, or nil when there is none; records the key's use.
+    func identify(_ secret: String) async throws -> AuthenticatedKey? {
+        let key = try await lookup(secret)
+        if let key { try await recordUse(of: key) }
+        return key
+    }
+
+    /// The key with this secret if a recent lookup found it, without asking the database.
+    func cachedKey(_ secret: String) -> AuthenticatedKey? {
+        let now = ContinuousClock.now
+        return cache.withLock { entries in
+            guard let cached = entries[secret], cached.expires > now else { return nil }
+            return cached.key
+        }
+    }
+
+    /// Forgets every cached lookup: a key was deleted or its scope changed.
+    func forgetCachedKeys() {
+        cache.withLock { $0.removeAll() }
+    }
+
     private func lookup(_ secret: String) async throws -> AuthenticatedKey? {
         let now = ContinuousClock.now
         if let cached = cache.withLock({ $0[secret] }), cached.expires > now { return cached.key }
@@ -49,6 +76,20 @@ final class Authenticator: Sendable {
             entries[secret] = (key, now + lifetime)
         }
         return key
+    }
+
+    /// Writes `last_used_at` when this process has not written it for the key in a minute.
+    private func recordUse(of key: AuthenticatedKey) async throws {
+        let time = now()
+        let due = lastRecordedUse.withLock { recorded -> Bool in
+            if let last = recorded[key.keyId], time.timeIntervalSince(last) < 60, time >= last { return false }
+            if recorded.count > 10_000 { recorded.removeAll() }
+            recorded[key.keyId] = time
+            return true
+        }
+        guard due else { return }
+        let store = self.store
+        try await Blocking.run { try store.recordKeyUse(id: key.keyId, now: time) }
     }
 
     private static let apiKeyHeader = HTTPField.Name("X-FL-API-Key") ?? .authorization

@@ -10,21 +10,29 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
-        } catch let error as APIError {
-            return try error.response(from: request, context: context)
-        } catch let error as HTTPError {
-            return try Self.translate(error).response(from: request, context: context)
-        } catch let error as any HTTPResponseError where error.status.code < 500 {
+        } catch {
+            return Self.response(for: error, request: request, context: context)
+        }
+    }
+
+    /// The enveloped response for any error; the middlewares outside this one answer their
+    /// own failures through it too.
+    static func response(for error: any Error, request: Request, context: some RequestContext) -> Response {
+        switch error {
+        case let error as APIError:
+            return error.envelope
+        case let error as HTTPError:
+            return translate(error).envelope
+        case let error as any HTTPResponseError where error.status.code < 500:
             // NIO's own errors that carry a status: a body over `collect(upTo:)`'s limit is a 413.
-            return try Self.translate(HTTPError(error.status)).response(from: request, context: context)
-        } catch let error as CredentialSealerError {
+            return translate(HTTPError(error.status)).envelope
+        case let error as CredentialSealerError:
             // A server-side key problem, but the operator must read which key and what to do.
             context.logger.error("credential key problem", metadata: ["error": "\(error)", "path": "\(request.uri.path)"])
-            return try APIError(.server, status: .internalServerError, message: error.description).response(from: request, context: context)
-        } catch {
+            return APIError(.server, status: .internalServerError, message: error.description).envelope
+        default:
             context.logger.error("unexpected error", metadata: ["error": "\(String(reflecting: error))", "path": "\(request.uri.path)"])
-            return try APIError(.server, status: .internalServerError, message: "the server could not complete the request")
-                .response(from: request, context: context)
+            return APIError(.server, status: .internalServerError, message: "the server could not complete the request").envelope
         }
     }
 

@@ -68,7 +68,17 @@ public struct APIError: Error, HTTPResponseError, Sendable {
 
     /// The response: the envelope as JSON.
     public func response(from request: Request, context: some RequestContext) throws -> Response {
+        envelope
+    }
+
+    /// The response, built without a request.
+    public var envelope: Response {
         JSONResponse.make(status: status, bytes: body)
+    }
+
+    /// 429 `rate_limited` (SPEC §3.7).
+    public static func rateLimited(_ message: String) -> APIError {
+        APIError(.rateLimited, status: .tooManyRequests, message: message)
     }
 
     /// The envelope of SPEC §3.2 as JSON bytes.

@@ -48,6 +48,7 @@ enum ModerationWire {
             json.string("at", entry.at.isoMillis)
             json.string("actor", entry.actor)
             json.integer("keyId", entry.keyId.map(Int.init))
+            json.string("keyName", entry.keyName)
             json.string("action", entry.action)
             json.string("fromState", entry.fromState)
             json.string("toState", entry.toState)

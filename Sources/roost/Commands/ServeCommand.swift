@@ -23,13 +23,15 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        let environment = ProcessInfo.processInfo.environment
+        let rateLimits = try RateLimitSettings.read(environment)
         let store = try global.openStore()
         try createFirstSiteIfEmpty(store)
-        let environment = ProcessInfo.processInfo.environment
         let configuration = APIConfiguration(
             publicBaseURL: environment["ROOST_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 },
             pageCache: environment["ROOST_PAGE_CACHE"] != "0",
-            networkPolicy: global.networkPolicy)
+            networkPolicy: global.networkPolicy,
+            rateLimits: rateLimits)
         var logger = Logger(label: "roost")
         logger.logLevel = environment["ROOST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
         let events = try EventsEngine(store: store, policy: global.networkPolicy, logger: logger)

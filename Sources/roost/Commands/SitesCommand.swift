@@ -42,7 +42,7 @@ struct KeysCommand: ParsableCommand {
                                                     subcommands: [KeysCreateCommand.self])
 }
 
-/// Creates a key and prints `{"site": ..., "scope": ..., "apiKey": ...}`.
+/// Creates a key and prints `{"site": ..., "id": ..., "name": ..., "scope": ..., "apiKey": ...}`.
 struct KeysCreateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "create", abstract: "Create an API key for a site.")
 
@@ -52,7 +52,16 @@ struct KeysCreateCommand: ParsableCommand {
     @Option(help: "read (the posts endpoint only) or admin.")
     var scope: String = "read"
 
+    @Option(help: "What the key is for, as the API and the moderation log show it (default: the scope and the key's id).")
+    var name: String?
+
     @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if let name, !(1...100).contains(name.trimmingCharacters(in: .whitespaces).count) {
+            throw ValidationError("--name must be 1 to 100 characters")
+        }
+    }
 
     func run() throws {
         guard let keyScope = KeyScope(rawValue: scope) else {
@@ -62,10 +71,13 @@ struct KeysCreateCommand: ParsableCommand {
         guard let found = try store.site(uuid: site) else {
             throw CommandFailure(kind: .usage, message: "no site has the UUID \(site)")
         }
-        let key = try store.createKey(siteId: found.id, scope: keyScope, now: Date())
+        let (created, key) = try store.createKey(siteId: found.id, scope: keyScope, name: name?.trimmingCharacters(in: .whitespaces),
+                                                 now: Date())
         var json = JSONWriter()
         json.beginObject()
         json.string("site", found.uuid)
+        json.integer("id", Int(created.id))
+        json.string("name", created.name)
         json.string("scope", keyScope.rawValue)
         json.string("apiKey", key)
         json.endObject()

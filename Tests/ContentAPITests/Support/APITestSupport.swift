@@ -7,6 +7,7 @@ import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
+import Synchronization
 
 /// A real router on a real (in-memory) database, with a site and its keys.
 struct APIFixture {
@@ -26,13 +27,15 @@ struct APIFixture {
     }
 
     /// Runs `body` with a client of the router whose every response is checked against the
-    /// OpenAPI document (`OpenAPIValidatingClient`).
-    func withClient(pageCache: Bool = true, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
-        let fixedNow = now
-        let router = buildRouter(store: store, configuration: APIConfiguration(publicBaseURL: "http://roost.test", pageCache: pageCache),
-                                 now: { fixedNow })
+    /// OpenAPI document (`OpenAPIValidatingClient`), with the default rate limits unless told
+    /// otherwise, on a clock that stands still unless `clock` is given.
+    func withClient(pageCache: Bool = true, rateLimits: RateLimits = RateLimits(), clock: TestClock? = nil,
+                    _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+        let clock = clock ?? TestClock(now)
+        let configuration = APIConfiguration(publicBaseURL: "http://roost.test", pageCache: pageCache, rateLimits: rateLimits)
+        let router = buildRouter(store: store, configuration: configuration, now: { clock.now })
         try await Application(router: router).test(.router) { client in
-            try await body(OpenAPIValidatingClient(inner: client))
+            try await body(OpenAPIValidatingClient(inner: client, rateLimited: rateLimits != .unlimited))
         }
     }
 
@@ -44,6 +47,24 @@ struct APIFixture {
                                         now: now)
         try store.upsertPosts(posts, feed: feed, now: now) { _ in Decision(state: .published, decidedBy: .auto) }
         return feed
+    }
+}
+
+/// A clock tests move by hand, for rate limits and idempotency expiry (no wall-clock waits).
+final class TestClock: Sendable {
+    private let current: Mutex<Date>
+
+    /// A clock showing `start`.
+    init(_ start: Date) {
+        current = Mutex(start)
+    }
+
+    /// The time it shows.
+    var now: Date { current.withLock { $0 } }
+
+    /// Moves the clock on.
+    func advance(by seconds: TimeInterval) {
+        current.withLock { $0 = $0.addingTimeInterval(seconds) }
     }
 }
 
@@ -62,8 +83,10 @@ extension TestClientProtocol {
     }
 
     /// A request with a JSON or form body and the admin key as Bearer.
-    func send(_ method: HTTPRequest.Method, _ uri: String, key: String, json: String? = nil, form: String? = nil) async throws -> TestResponse {
+    func send(_ method: HTTPRequest.Method, _ uri: String, key: String, json: String? = nil, form: String? = nil,
+              headers extra: HTTPFields = [:]) async throws -> TestResponse {
         var headers: HTTPFields = [.authorization: "Bearer \(key)"]
+        headers.append(contentsOf: extra)
         var body: ByteBuffer?
         if let json {
             headers[.contentType] = "application/json"

@@ -9,14 +9,19 @@ import Testing
 /// operation must exist, the status must be documented, and a JSON body must validate against
 /// that status's schema. Every endpoint test through `APIFixture.withClient` is so also a test
 /// that the document and the wire agree.
+/// With rate limits on, it also checks that every response says where its budget stands
+/// (SPEC §3.7: `X-RateLimit-*` on every response of every route, errors and 304s included).
 struct OpenAPIValidatingClient: TestClientProtocol {
     let inner: any TestClientProtocol
+    var rateLimited = true
 
     var port: Int? { inner.port }
 
     func executeRequest(uri: String, method: HTTPRequest.Method, headers: HTTPFields, body: ByteBuffer?) async throws -> TestResponse {
         let response = try await inner.executeRequest(uri: uri, method: method, headers: headers, body: body)
-        for problem in OpenAPIConformance.problems(method: method, uri: uri, response: response) {
+        var problems = OpenAPIConformance.problems(method: method, uri: uri, response: response)
+        if rateLimited { problems += OpenAPIConformance.rateLimitProblems(response) }
+        for problem in problems {
             Issue.record("\(method) \(uri.prefix(120)) → \(response.status.code): \(problem)")
         }
         return response
@@ -61,6 +66,19 @@ enum OpenAPIConformance {
             return ["the body is not JSON"]
         }
         return validator.problems(value, against: schema)
+    }
+
+    /// The rate-limit headers a response lacks or spells wrongly.
+    static func rateLimitProblems(_ response: TestResponse) -> [String] {
+        var problems: [String] = []
+        for name in ["X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"] {
+            guard let field = HTTPField.Name(name) else { continue }
+            if response.headers[field].flatMap({ Int($0) }) == nil { problems.append("no integer \(name) header") }
+        }
+        if response.status == .tooManyRequests, response.headers[.retryAfter].flatMap({ Int($0) }) == nil {
+            problems.append("a 429 without an integer Retry-After")
+        }
+        return problems
     }
 
     /// An error response's body against the `Error` schema.

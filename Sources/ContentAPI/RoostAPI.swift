@@ -24,8 +24,8 @@ public struct APIConfiguration: Sendable {
 
 /// Builds the whole route table in one place (DESIGN.md).
 public func buildRouter(store: any RoostStore, configuration: APIConfiguration,
-                        now: @escaping @Sendable () -> Date) -> Router<BasicRequestContext> {
-    let router = Router(context: BasicRequestContext.self)
+                        now: @escaping @Sendable () -> Date) -> Router<RoostRequestContext> {
+    let router = Router(context: RoostRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ErrorMiddleware())
     let authenticator = Authenticator(store: store)
@@ -38,6 +38,10 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration,
                                           links: LinkBuilder(publicBaseURL: configuration.publicBaseURL), now: now)
     let rules = RulesController(store: store, moderation: moderation, now: now)
     let connections = ConnectionsController(store: store, authenticator: authenticator, now: now)
+    let links = LinkBuilder(publicBaseURL: configuration.publicBaseURL)
+    let embeds = EmbedsController(store: store, authenticator: authenticator, links: links, now: now)
+    let embedPages = EmbedPageController(store: store, posts: posts, links: links)
+    let stats = StatsController(store: store, limiter: BeaconLimiter(), now: now)
 
     router.get("/health", use: system.health)
     router.get("/openapi.json", use: system.openAPI)
@@ -68,6 +72,18 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration,
     router.post("/v2/:site/moderation/rules/preview", use: rules.preview)
     router.get("/v2/:site/moderation/log", use: rules.log)
     router.get("/admin", use: system.adminPage)
+    router.get("/admin/embeds.js", use: embedPages.adminScript)
+    router.get("/v2/:site/embeds", use: embeds.list)
+    router.post("/v2/:site/embeds", use: embeds.create)
+    router.get("/v2/:site/embeds/:embedId", use: embeds.get)
+    router.patch("/v2/:site/embeds/:embedId", use: embeds.update)
+    router.delete("/v2/:site/embeds/:embedId", use: embeds.delete)
+    router.get("/v2/:site/embeds/:embedId/stats", use: embeds.stats)
+    router.get("/embed.js", use: embedPages.script)
+    router.get("/embed.css", use: embedPages.style)
+    router.get("/embed/:embedUuid", use: embedPages.page)
+    router.get("/embed/:embedUuid/config", use: embedPages.config)
+    router.post("/stats/:site", use: stats.record)
     return router
 }
 

@@ -24,23 +24,27 @@
   function sleep(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
 
   /* The second allowlist over textRich: a few text elements, links with http(s)/mailto only,
-     everything else unwrapped or dropped; parsing happens in an inert document. */
+     everything else unwrapped or dropped; parsing happens in a document of its own, with no browsing context (nothing in it loads or runs). */
   var KEEP = { P: 1, BR: 1, A: 1, STRONG: 1, B: 1, EM: 1, I: 1, U: 1, S: 1, UL: 1, OL: 1, LI: 1, BLOCKQUOTE: 1, CODE: 1, PRE: 1, SUB: 1, SUP: 1, SMALL: 1 };
   var DROP = { SCRIPT: 1, STYLE: 1, IFRAME: 1, IMG: 1, VIDEO: 1, AUDIO: 1, OBJECT: 1, EMBED: 1, FORM: 1, INPUT: 1, BUTTON: 1, SVG: 1,
     MATH: 1, TEMPLATE: 1, NOSCRIPT: 1, TEXTAREA: 1, SELECT: 1, SOURCE: 1, PICTURE: 1, LINK: 1, META: 1, TITLE: 1, HEAD: 1 };
+  var inert = null;
   function cleanText(html, limit) {
-    var doc = new DOMParser().parseFromString('<body>' + html, 'text/html');
+    var tpl = inert || (inert = document.createElement('template'));
+    /* Event-handler attributes are renamed before parsing only so that a page's CSP has nothing to
+       report; safety comes from the allowlist copy, which keeps no attribute but a checked href. */
+    tpl.innerHTML = String(html).replace(/(\s|\/)on([a-z]+\s*=)/gi, '$1data-on$2');
     var out = document.createDocumentFragment();
     var budget = { left: limit > 0 ? limit : Infinity, cut: false };
-    copy(doc.body, out, budget);
-    if (budget.cut) out.appendChild(document.createTextNode('\u2026'));
+    copy(tpl.content, out, budget);
+    tpl.innerHTML = '';
     return out;
   }
   function copy(from, to, budget) {
     for (var n = from.firstChild; n && !budget.cut; n = n.nextSibling) {
       if (n.nodeType === 3) {
         var t = n.nodeValue;
-        if (t.length > budget.left) { t = t.slice(0, budget.left).replace(/\s+\S*$/, ''); budget.cut = true; }
+        if (t.length > budget.left) { t = t.slice(0, budget.left).replace(/\s+\S*$/, '') + '\u2026'; budget.cut = true; }
         budget.left -= t.length;
         to.appendChild(document.createTextNode(t));
       } else if (n.nodeType === 1) {
@@ -352,9 +356,20 @@
       self.take(page, false);
       self.say(page.posts.length + ' more posts loaded');
       if (self.older === before) self.older = null;
+      self.near();
     }, function () {
       self.busy = false; self.more.disabled = false;
       self.say('Could not load more posts; try again.', true);
+    });
+  };
+
+  /* Infinite scroll: the observer fires only when "Load more" enters the margin, so after each
+     page the button's position is checked again (it may still be in view). */
+  P.near = function () {
+    var self = this;
+    if (!this.io || this.more.hidden || this.e.layout === 'carousel') return;
+    requestAnimationFrame(function () {
+      if (self.more.getBoundingClientRect().top < innerHeight + 600) self.loadMore();
     });
   };
 

@@ -142,11 +142,16 @@ class Checks:
         return result
 
 
+def viewport(driver, width, height=900):
+    """The page's viewport in CSS pixels (a headless window cannot be narrower than 500 px)."""
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
 def layouts(world, driver, checks, shots, axe):
     for layout in LAYOUTS:
         embed = world.embed(name=f"{layout.title()} test", layout=layout, count=12, slideInterval=3)
         for width in WIDTHS:
-            driver.set_window_size(width, 900)
+            viewport(driver, width)
             checks.open(f"{world.base}/embed/{embed['uuid']}")
             time.sleep(0.8)  # images in view load; natural-ratio boxes settle
             count, images, problems = checks.layout(layout, width)
@@ -160,6 +165,7 @@ def layouts(world, driver, checks, shots, axe):
             checks.hostile(f"on {layout} at {width}px")
             checks.logs(f"on {layout} at {width}px")
             log(f"{layout} at {width}px: {count} cards, {images} images checked, axe minor issues {len(violations)}, {path}")
+    driver.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
 def keyboard_and_walk(world, driver, checks):
@@ -273,7 +279,7 @@ def live(world, driver, checks):
     log(f"live: hidden post {victim} is gone on the next load")
 
 
-HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title>
+HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title><link rel="icon" href="data:,">
 <style>* {{ color: rgb(255, 0, 0) !important; font-size: 40px !important; }} article, .card {{ display: none !important; }}
 img {{ width: 3px !important; }} button {{ visibility: hidden !important; }}</style></head>
 <body><main><h1>A customer's page</h1><p class="card r" id="host-card">Host paragraph</p>
@@ -319,13 +325,14 @@ def admin_panel(world, driver, checks):
     source = preview.get_attribute("src") or ""
     if not preview.is_displayed() or "/embed/" not in source:
         raise Failure(f"the admin panel shows no live preview (src {source!r})")
-    snippet = driver.find_element(By.CSS_SELECTOR, ".embed-row .embed-snippet").get_attribute("value")
+    row = [r for r in driver.find_elements(By.CSS_SELECTOR, ".embed-row") if "Made in admin" in r.text][0]
+    snippet = row.find_element(By.CSS_SELECTOR, ".embed-snippet").get_attribute("value")
     if "data-roost-embed=" not in snippet or "/embed.js" not in snippet or world.key in snippet:
         raise Failure(f"the snippet is wrong: {snippet!r}")
     driver.switch_to.frame(preview)
     wait_until(lambda: len(checks.cards()) > 0, 20, "cards in the admin preview frame")
     driver.switch_to.default_content()
-    driver.find_element(By.CSS_SELECTOR, ".embed-row .embed-copy").click()
+    row.find_element(By.CSS_SELECTOR, ".embed-copy").click()
     wait_until(lambda: "copied" in driver.find_element(By.ID, "embed-status").text, 5, "the copy confirmation")
     checks.logs("on the admin page")
     log(f"admin: created a carousel in the panel, previewed it live, snippet {snippet.splitlines()[0]!r}")

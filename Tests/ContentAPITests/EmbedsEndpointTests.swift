@@ -122,11 +122,16 @@ struct EmbedsEndpointTests {
         let fixture = try APIFixture()
         try await fixture.withClient { client in
             let path = "/v2/\(fixture.site.uuid)/embeds"
-            #expect(try await client.get(path, key: nil).status == .unauthorized)
-            #expect(try await client.get(path, key: fixture.readKey).status == .forbidden)
-            #expect(try await client.get(path, key: fixture.otherAdminKey).status == .forbidden)
-            #expect(try await client.send(.post, path, key: fixture.readKey, json: "{}").status == .forbidden)
-            #expect(try await client.get("\(path)/12345", key: fixture.adminKey).status == .notFound)
+            let none = try await client.get(path, key: nil)
+            let read = try await client.get(path, key: fixture.readKey)
+            let other = try await client.get(path, key: fixture.otherAdminKey)
+            let readPost = try await client.send(.post, path, key: fixture.readKey, json: "{}")
+            let missing = try await client.get("\(path)/12345", key: fixture.adminKey)
+            #expect(none.status == .unauthorized)
+            #expect(read.status == .forbidden)
+            #expect(other.status == .forbidden)
+            #expect(readPost.status == .forbidden)
+            #expect(missing.status == .notFound)
         }
     }
 }

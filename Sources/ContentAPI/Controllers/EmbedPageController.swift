@@ -43,12 +43,12 @@ struct EmbedPageController: Sendable {
             .replacingOccurrences(of: "{{STYLE}}", with: "\(base)/embed.css?v=\(assets.style.version)")
             .replacingOccurrences(of: "{{SCRIPT}}", with: "\(base)/embed.js?v=\(assets.script.version)")
             .replacingOccurrences(of: "{{UUID}}", with: embed.uuid)
-            .replacingOccurrences(of: "{{BACKGROUND}}", with: settings.theme.background)
             .replacingOccurrences(of: "{{CONFIG}}", with: data)
         let bytes = Array(html.utf8)
         let etag = EntityTag.of(bytes)
         var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .contentSecurityPolicy: Self.pagePolicy,
-                                   .cacheControl: "no-cache", .eTag: etag, .referrerPolicy: "no-referrer"]
+                                   .cacheControl: "no-cache", .eTag: etag]
+        if let name = HTTPField.Name("Referrer-Policy") { headers[name] = "no-referrer" }
         if Self.matches(request, etag) {
             headers[.contentType] = nil
             return Response(status: .notModified, headers: headers)

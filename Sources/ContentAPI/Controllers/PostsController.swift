@@ -18,14 +18,14 @@ struct PostsController: Sendable {
         let parameters = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
         let postsRequest = try PostsRequest(parameters)
         let base = links.base(for: request)
-        let page = try await page(postsRequest, siteId: key.siteId, siteUUID: siteUUID, base: base)
-        var headers: HTTPFields = [.eTag: page.etag, .cacheControl: "no-cache"]
+        let rendered = try await page(postsRequest, siteId: key.siteId, siteUUID: siteUUID, base: base)
+        var headers: HTTPFields = [.eTag: rendered.etag, .cacheControl: "no-cache"]
         headers.append(contentsOf: CORS.simpleHeaders)
-        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == page.etag }) {
+        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == rendered.etag }) {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: page.body))
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: rendered.body))
     }
 
     /// One rendered page of published posts (cached until the site's posts change); the embed

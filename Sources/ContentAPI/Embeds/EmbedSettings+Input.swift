@@ -21,10 +21,10 @@ extension EmbedSettings {
         settings.order = reader.choice("order", settings.order)
         settings.slideInterval = reader.integer("slideInterval", settings.slideInterval, 3...600)
         problems += reader.problems
-        if let filters = try nested(body, "filters", &problems) {
+        if let filters = nested(body, "filters", &problems) {
             settings.filters = Self.filters(filters, base: settings.filters, sectionIds: sectionIds, problems: &problems)
         }
-        if let card = try nested(body, "card", &problems) {
+        if let card = nested(body, "card", &problems) {
             var reader = FieldReader(object: card, prefix: "card.")
             reader.rejectUnknown(["author", "avatar", "time", "channelIcon", "textLength", "mediaOnly"])
             settings.card.author = reader.bool("author", settings.card.author)
@@ -35,24 +35,21 @@ extension EmbedSettings {
             settings.card.mediaOnly = reader.bool("mediaOnly", settings.card.mediaOnly)
             problems += reader.problems
         }
-        if let live = try nested(body, "live", &problems) {
+        if let live = nested(body, "live", &problems) {
             var reader = FieldReader(object: live, prefix: "live.")
             reader.rejectUnknown(["enabled", "interval"])
             settings.live.enabled = reader.bool("enabled", settings.live.enabled)
             settings.live.interval = reader.integer("interval", settings.live.interval, 10...3600)
             problems += reader.problems
         }
-        if let theme = try nested(body, "theme", &problems) {
+        if let theme = nested(body, "theme", &problems) {
             settings.theme = Self.theme(theme, base: settings.theme, problems: &problems)
-        }
-        if settings.order == .random && settings.layout != .slideshow && settings.live.enabled && body["live"] == nil && body["order"] != nil {
-            settings.live.enabled = false
         }
         guard problems.isEmpty else { throw .invalidFields(problems) }
         return settings
     }
 
-    private func nested(_ body: [String: Any], _ key: String, _ problems: inout [APIError.Detail]) throws(APIError) -> [String: Any]? {
+    private func nested(_ body: [String: Any], _ key: String, _ problems: inout [APIError.Detail]) -> [String: Any]? {
         guard let value = body[key] else { return nil }
         guard let object = value as? [String: Any] else {
             problems.append(.init(field: key, message: "must be an object"))
@@ -68,19 +65,19 @@ extension EmbedSettings {
         reader.rejectUnknown(["sectionIds", "channels", "tags", "tagFilterType"])
         filters.sectionIds = reader.list("sectionIds", filters.sectionIds, max: 100) { value in
             guard let id = JSONScalar.integer(value), id > 0, sectionIds.contains(id) else {
-                return .failure("must hold ids of this site's sections")
+                return .refused("must hold ids of this site's sections")
             }
             return .success(id)
         }
         filters.channels = reader.list("channels", filters.channels, max: 20) { value in
             guard let channel = (value as? String)?.lowercased(), PostsRequest.channels.contains(channel) else {
-                return .failure("must hold channel names (\(PostsRequest.channels.sorted().joined(separator: ", ")))")
+                return .refused("must hold channel names (\(PostsRequest.channels.sorted().joined(separator: ", ")))")
             }
             return .success(channel)
         }
         filters.tags = reader.list("tags", filters.tags, max: 20) { value in
             guard let tag = (value as? String)?.trimmingCharacters(in: .whitespaces), !tag.isEmpty, tag.count <= 100 else {
-                return .failure("must hold tags of 1 to 100 characters")
+                return .refused("must hold tags of 1 to 100 characters")
             }
             return .success(tag)
         }
@@ -95,7 +92,10 @@ extension EmbedSettings {
         let preset = reader.string("preset", base.preset, allowed: ["light", "dark", "custom"])
         var theme = object["preset"] == nil ? base : (preset == "dark" ? EmbedTheme.dark : EmbedTheme.light)
         theme.preset = preset
-        for (key, path) in [("background", \EmbedTheme.background), ("card", \.card), ("text", \.text), ("muted", \.muted), ("accent", \.accent)] {
+        let colours: [(String, WritableKeyPath<EmbedTheme, String>)] = [
+            ("background", \.background), ("card", \.card), ("text", \.text), ("muted", \.muted), ("accent", \.accent),
+        ]
+        for (key, path) in colours {
             let value = reader.string(key, theme[keyPath: path], pattern: { EmbedTheme.luminance($0) != nil }, problem: "must be a colour #rrggbb")
             if value != theme[keyPath: path] { theme.preset = "custom" }
             theme[keyPath: path] = value.lowercased()
@@ -108,8 +108,8 @@ extension EmbedSettings {
             for pair in theme.contrastPairs {
                 guard let ratio = EmbedTheme.contrast(pair.foreground, pair.background), ratio < 4.5 else { continue }
                 if problems.contains(where: { $0.field == pair.field }) { continue }
-                problems.append(.init(field: pair.field, message: String(format: "has a contrast of %.2f:1 against %@; WCAG AA needs 4.5:1",
-                                                                         ratio, pair.background)))
+                let shown = String(format: "%.2f", ratio)
+                problems.append(.init(field: pair.field, message: "has a contrast of \(shown):1 against \(pair.background); WCAG AA needs 4.5:1"))
             }
         }
         return theme

@@ -105,5 +105,5 @@ struct ElementProblem: Error {
 
 extension Result where Failure == ElementProblem {
     /// A refused element with its message.
-    static func failure(_ message: String) -> Result { .failure(ElementProblem(message)) }
+    static func refused(_ message: String) -> Result { .failure(ElementProblem(message)) }
 }

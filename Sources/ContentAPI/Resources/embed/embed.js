@@ -174,8 +174,8 @@
     prev.onclick = function () { self.step(-1); };
     next.onclick = function () { self.step(1); };
     this.paused = reduced.matches;
-    this.pause.onclick = function () { self.paused = !self.paused; self.tick(); };
-    if (reduced.addEventListener) reduced.addEventListener('change', function () { self.paused = reduced.matches; self.tick(); });
+    this.pause.onclick = function () { self.paused = !self.paused; self.chosen = true; self.tick(); };
+    if (reduced.addEventListener) reduced.addEventListener('change', function () { self.paused = reduced.matches; self.chosen = false; self.tick(); });
     c.appendChild(prev); c.appendChild(this.pause); c.appendChild(next); c.appendChild(this.pos);
     r.appendChild(c);
     r.addEventListener('keydown', function (ev) {
@@ -453,7 +453,7 @@
     if (!this.pause) return;
     this.pause.textContent = this.paused ? 'Play' : 'Pause';
     this.pause.setAttribute('aria-label', this.paused ? 'Play slideshow' : 'Pause slideshow');
-    if (!this.paused && !reduced.matches) this.slideTimer = setTimeout(function () { if (!self.hover && !self.focus) self.show(self.at + 1); self.tick(); }, this.e.slideInterval * 1000);
+    if (!this.paused && (!reduced.matches || this.chosen)) this.slideTimer = setTimeout(function () { if (!self.hover && !self.focus) self.show(self.at + 1); self.tick(); }, this.e.slideInterval * 1000);
   };
 
   P.say = function (text, visible) {

@@ -141,7 +141,7 @@
     });
     root.appendChild(r);
     if ('IntersectionObserver' in window && e.layout !== 'slideshow') {
-      new IntersectionObserver(function (es) { if (es[0].isIntersecting) self.loadMore(); }, { rootMargin: '600px 0px' }).observe(this.more);
+      new IntersectionObserver(function (es) { if (es[0].isIntersecting && !self.focus) self.loadMore(); }, { rootMargin: '600px 0px' }).observe(this.more);
       this.io = new IntersectionObserver(function (es) { self.watch(es); }, { rootMargin: '1500px 0px' });
     }
     addEventListener('online', function () { self.poll(true); });
@@ -364,10 +364,12 @@
   };
 
   /* Infinite scroll: the observer fires only when "Load more" enters the margin, so after each
-     page the button's position is checked again (it may still be in view). */
+     page the button's position is checked again (it may still be in view). While focus is inside
+     the embed (a keyboard user), nothing loads by itself: the button stays reachable, and so
+     does whatever follows the wall on the page. */
   P.near = function () {
     var self = this;
-    if (!this.io || this.more.hidden || this.e.layout === 'carousel') return;
+    if (!this.io || this.more.hidden || this.focus || this.e.layout === 'carousel') return;
     requestAnimationFrame(function () {
       if (self.more.getBoundingClientRect().top < innerHeight + 600) self.loadMore();
     });

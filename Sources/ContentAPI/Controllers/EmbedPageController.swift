@@ -17,14 +17,17 @@ struct EmbedPageController: Sendable {
     static let pagePolicy = "default-src 'none'; script-src 'self'; style-src 'self'; img-src https: http: data:; media-src https: http:; "
         + "frame-src https://www.youtube-nocookie.com https://player.vimeo.com; connect-src 'self'; base-uri 'none'; form-action 'none'"
 
+    /// `GET /embed.js`.
     func script(_ request: Request, context: some RequestContext) async throws -> Response {
         try asset(EmbedAssets.shared.script, request: request)
     }
 
+    /// `GET /embed.css`.
     func style(_ request: Request, context: some RequestContext) async throws -> Response {
         try asset(EmbedAssets.shared.style, request: request)
     }
 
+    /// `GET /admin/embeds.js`: the admin page's embeds panel.
     func adminScript(_ request: Request, context: some RequestContext) async throws -> Response {
         try asset(EmbedAssets.shared.adminScript, request: request)
     }
@@ -109,24 +112,4 @@ struct EmbedPageController: Sendable {
 
     private static let missing = APIError(.server, status: .internalServerError,
                                           message: "the embed files are missing from this build (Resources/embed)")
-}
-
-/// Text made safe to place between HTML tags or in a quoted attribute.
-enum HTMLText {
-    /// `&`, `<`, `>`, `"` and `'` as character references.
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
 }

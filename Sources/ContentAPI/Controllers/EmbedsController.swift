@@ -12,6 +12,7 @@ struct EmbedsController: Sendable {
     let links: LinkBuilder
     let now: @Sendable () -> Date
 
+    /// `GET /v2/:site/embeds`: the site's embeds, oldest first.
     func list(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
         let store = self.store
@@ -24,6 +25,7 @@ struct EmbedsController: Sendable {
         })
     }
 
+    /// `POST /v2/:site/embeds`: a new embed from the defaults and the body's members, with its read key.
     func create(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
         let body = try await RequestBody.object(request, context: context)
@@ -35,11 +37,13 @@ struct EmbedsController: Sendable {
         return respond(embed, request: request, status: .created)
     }
 
+    /// `GET /v2/:site/embeds/:embedId`: one embed by id or uuid.
     func get(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
         return respond(try await find(key, context), request: request)
     }
 
+    /// `PATCH /v2/:site/embeds/:embedId`: changes only the members given.
     func update(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
         let existing = try await find(key, context)
@@ -54,6 +58,7 @@ struct EmbedsController: Sendable {
         return respond(embed, request: request)
     }
 
+    /// `DELETE /v2/:site/embeds/:embedId`: deletes the embed, its read key and counts; answers it as it was.
     func delete(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
         let existing = try await find(key, context)
@@ -103,21 +108,5 @@ struct EmbedsController: Sendable {
     private func respond(_ embed: Embed, request: Request, status: HTTPResponse.Status = .ok) -> Response {
         let base = links.base(for: request)
         return JSONResponse.make(status: status, bytes: FeedWire.data { json in EmbedWire.write(embed, base: base, key: "embed", into: &json) })
-    }
-}
-
-/// UTC calendar days as `YYYY-MM-DD`, the unit of embed stats.
-enum StatsDay {
-    /// The UTC day of `date`.
-    static func of(_ date: Date) -> String {
-        String(FeedDate.isoString(date).prefix(10))
-    }
-
-    /// True for a real date written `YYYY-MM-DD`.
-    static func isValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        guard text.utf8.count == 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
-        return (1970...9999).contains(year) && (1...12).contains(month) && (1...31).contains(day)
     }
 }

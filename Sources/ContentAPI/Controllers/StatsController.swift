@@ -17,6 +17,7 @@ struct StatsController: Sendable {
     /// Where beacons of a site's embeds go.
     static func endpoint(base: String, siteUUID: String) -> String { "\(base)/stats/\(siteUUID)" }
 
+    /// Counts one beacon, unless it repeats or the visitor is over the limit.
     func record(_ request: Request, context: some RequestContext) async throws -> Response {
         let siteUUID = try context.parameters.require("site").lowercased()
         let buffer = try await request.body.collect(upTo: 4096)
@@ -73,8 +74,11 @@ struct StatsController: Sendable {
 
 /// A 429 `rate_limited` with `Retry-After` (SPEC §3.7).
 struct RateLimited: Error, HTTPResponseError {
+    /// Seconds until the visitor's minute is over.
     let retryAfter: Int
+    /// 429.
     var status: HTTPResponse.Status { .tooManyRequests }
+    /// `Retry-After`.
     var headers: HTTPFields { [.retryAfter: String(retryAfter)] }
 
     /// The envelope of SPEC §3.2 with the Retry-After header.

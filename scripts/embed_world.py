@@ -81,9 +81,17 @@ class World:
 <rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>{prefix}</title><link>{self.media}/</link>
 <description>embed test</description>{"".join(items)}</channel></rss>""")
 
-    def start_serve(self):
-        port = free_port()
-        self.serve_log = open(os.path.join(self.work, "serve.log"), "w")
+    def stop_serve(self):
+        """Stops `roost serve` (the database stays)."""
+        if self.serve is not None and self.serve.poll() is None:
+            self.serve.terminate()
+            self.serve.wait(timeout=10)
+        if self.serve_log is not None:
+            self.serve_log.close()
+
+    def start_serve(self, port=None):
+        port = port or free_port()
+        self.serve_log = open(os.path.join(self.work, "serve.log"), "a")
         environment = dict(os.environ, ROOST_LOG_LEVEL="warning")
         environment.pop("ROOST_PUBLIC_URL", None)
         self.serve = subprocess.Popen([self.roost, "serve", "--port", str(port), "--db", self.database, "--allow-private-networks"],

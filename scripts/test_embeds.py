@@ -149,7 +149,9 @@ def viewport(driver, width, height=900):
 
 def layouts(world, driver, checks, shots, axe):
     for layout in LAYOUTS:
-        embed = world.embed(name=f"{layout.title()} test", layout=layout, count=12, slideInterval=3)
+        # The dark preset on two layouts, so axe-core checks the contrast of both presets.
+        theme = {"preset": "dark" if layout in ("grid", "slideshow") else "light"}
+        embed = world.embed(name=f"{layout.title()} test", layout=layout, count=12, slideInterval=3, theme=theme)
         for width in WIDTHS:
             viewport(driver, width)
             checks.open(f"{world.base}/embed/{embed['uuid']}")
@@ -277,6 +279,20 @@ def live(world, driver, checks):
         raise Failure(f"hidden post {victim} still shows after a reload")
     checks.logs("on the live wall")
     log(f"live: hidden post {victim} is gone on the next load")
+
+    # The server goes away for a while and comes back on the same address: polling backs off,
+    # then resumes, and a post published meanwhile still arrives without a reload.
+    world.stop_serve()
+    time.sleep(15)
+    world.start_serve(port=int(world.base.rsplit(":", 1)[1]))
+    inbox = world.call("GET", f"/v2/{world.site}/inbox?count=10")[1]["posts"]
+    if inbox:
+        late = inbox[0]["flocklerId"]
+        world.call("POST", f"/v2/{world.site}/posts/{late}/publish")
+        wait_until(lambda: late in checks.cards(), 90, f"post {late}, published after the server came back, to appear without reload")
+        log(f"offline: the server was away 15 s; polling recovered and post {late} appeared without reload")
+    driver.get_log("browser")  # the refused connections while the server was away are expected
+    requested_urls(driver)
 
 
 HOST_PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host page</title><link rel="icon" href="data:,">

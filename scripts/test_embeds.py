@@ -10,12 +10,13 @@ admin API. Then:
    nothing overflows horizontally, loaded images keep their aspect ratio (natural-ratio layouts)
    or are fitted without distortion (object-fit), a screenshot per case goes to --screenshots;
    axe-core (from the axe-selenium-python package, injected with execute_script) finds no
-   serious or critical violation;
+   serious or critical violation (grid and slideshow in the dark preset, the others light);
 2. a keyboard-only walk through a wall reaches cards, links and "Load more posts" with a visible
    focus outline; "Load more" walks every published post exactly once, the same ids as the API;
 3. the slideshow advances by itself, and under --force-prefers-reduced-motion it does not;
 4. a post published through the admin API appears without reload (live polling of `newer`), and a
-   hidden post is gone on the next load;
+   hidden post is gone on the next load; `roost serve` stops for 15 s and restarts on the same
+   port, and a post published after that still appears without reload (backoff, then recovery);
 5. the snippet on a page of another origin with hostile CSS: cards render inside a shadow root,
    the host's CSS does not reach them and theirs does not reach the host;
 6. the /admin page's embeds panel creates an embed, previews it and shows its snippet;

@@ -83,8 +83,9 @@ class Checks:
               }
               if (['SCRIPT', 'IFRAME', 'FORM', 'SVG', 'MATH', 'STYLE', 'INPUT'].includes(el.tagName.toUpperCase())) out.push(el.tagName);
             }
-            for (const a of r.querySelectorAll('a[href]')) {
-              if (a.target === '_blank' && !/noopener/.test(a.rel)) out.push('a without noopener ' + a.href);
+            for (const a of r.querySelectorAll('a')) {
+              if (!/noopener/.test(a.rel) || !/noreferrer/.test(a.rel)) out.push('a without rel=noopener noreferrer ' + a.href);
+              if (!/^(https?:|mailto:)/.test(a.getAttribute('href') || '') || a.href.startsWith(location.origin + location.pathname)) out.push('a link to ' + a.href);
             }
             return out;""")
         if bad:

@@ -19,7 +19,9 @@
     return e;
   }
   function safeUrl(u) {
-    try { var x = new URL(u, location.href); return /^(https?|mailto):$/.test(x.protocol) ? x.href : null; } catch (e) { return null; }
+    /* Absolute http(s)/mailto only: Roost stores absolute URLs, and a relative one would resolve against the host page. */
+    if (!u) return null;
+    try { var x = new URL(u); return /^(https?|mailto):$/.test(x.protocol) ? x.href : null; } catch (e) { return null; }
   }
   function sleep(ms) { return new Promise(function (r) { setTimeout(r, ms); }); }
 

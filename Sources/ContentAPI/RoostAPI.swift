@@ -51,6 +51,10 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration, 
     let hooks = WebhooksController(store: store, authenticator: authenticator, policy: configuration.networkPolicy,
                                    dispatcher: webhooks, now: now)
     let apiKeys = APIKeysController(store: store, authenticator: authenticator, now: now)
+    let links = LinkBuilder(publicBaseURL: configuration.publicBaseURL)
+    let embeds = EmbedsController(store: store, authenticator: authenticator, links: links, now: now)
+    let embedPages = EmbedPageController(store: store, posts: posts, links: links)
+    let stats = StatsController(store: store, limiter: BeaconLimiter(), now: now)
 
     router.get("/health", use: system.health)
     router.get("/openapi.json", use: system.openAPI)
@@ -95,6 +99,18 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration, 
     router.patch("/v2/:site/api-keys/:keyId", use: apiKeys.update)
     router.delete("/v2/:site/api-keys/:keyId", use: apiKeys.delete)
     router.get("/admin", use: system.adminPage)
+    router.get("/admin/embeds.js", use: embedPages.adminScript)
+    router.get("/v2/:site/embeds", use: embeds.list)
+    router.post("/v2/:site/embeds", use: embeds.create)
+    router.get("/v2/:site/embeds/:embedId", use: embeds.get)
+    router.patch("/v2/:site/embeds/:embedId", use: embeds.update)
+    router.delete("/v2/:site/embeds/:embedId", use: embeds.delete)
+    router.get("/v2/:site/embeds/:embedId/stats", use: embeds.stats)
+    router.get("/embed.js", use: embedPages.script)
+    router.get("/embed.css", use: embedPages.style)
+    router.get("/embed/:embedUuid", use: embedPages.page)
+    router.get("/embed/:embedUuid/config", use: embedPages.config)
+    router.post("/stats/:site", use: stats.record)
     return router
 }
 

@@ -180,6 +180,33 @@ enum Migrations {
                 END;
                 """)
         }
+        migrator.registerMigration("v6: embeds and embed stats") { db in
+            // An embed is a saved view (SPEC §3.9) with a read key of its own: the key's secret is
+            // kept sealed beside it so the embed's pages can hand it to browsers; the key row goes
+            // with the embed. Stats are daily counters, per embed (post_id 0) and per post; no
+            // visitor address or cookie is ever stored (issue 11).
+            try db.execute(sql: """
+                CREATE TABLE embeds (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    uuid TEXT NOT NULL UNIQUE,
+                    site_id INTEGER NOT NULL REFERENCES sites(id) ON DELETE CASCADE,
+                    settings TEXT NOT NULL,
+                    read_key_id INTEGER REFERENCES api_keys(id) ON DELETE SET NULL,
+                    read_key TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    updated_at INTEGER NOT NULL
+                );
+                CREATE INDEX embeds_site ON embeds (site_id, id);
+                CREATE TABLE embed_stats (
+                    embed_id INTEGER NOT NULL REFERENCES embeds(id) ON DELETE CASCADE,
+                    day TEXT NOT NULL,
+                    post_id INTEGER NOT NULL DEFAULT 0,
+                    views INTEGER NOT NULL DEFAULT 0,
+                    clicks INTEGER NOT NULL DEFAULT 0,
+                    PRIMARY KEY (embed_id, day, post_id)
+                ) WITHOUT ROWID;
+                """)
+        }
         migrator.registerMigration("v7: api key names and idempotency keys") { db in
             // Keys get names and a last-used time (SPEC §3.7); a deleted key keeps its row
             // (without a way to authenticate) so that the moderation log can still name it.

@@ -5,7 +5,7 @@ import Moderation
 /// Everything Roost keeps, behind one small protocol so that a PostgreSQL store can stand
 /// beside the SQLite one without touching the API (DESIGN.md). Every method is synchronous
 /// and thread-safe; callers on an event loop hop to a thread pool first.
-public protocol RoostStore: EventStore, APIKeyStore, IdempotencyStore {
+public protocol RoostStore: EventStore, APIKeyStore, IdempotencyStore, EmbedStore {
     // MARK: sites and keys
     /// Creates a site and its first admin key; returns the key's secret, which is never stored.
     func createSite(name: String, now: Date) throws -> (site: Site, adminKey: String)

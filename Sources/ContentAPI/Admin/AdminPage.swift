@@ -154,7 +154,9 @@ ul.tags { list-style: none; display: flex; flex-wrap: wrap; gap: .3rem; padding:
     <p id="empty" hidden>The inbox is empty: nothing waits for a decision.</p>
     <button type="button" id="more" hidden>Load more</button>
   </section>
+  <section id="embeds-panel" hidden aria-labelledby="embeds-title"></section>
 </main>
+<script src="/admin/embeds.js" defer></script>
 <script>
 (function () {
   "use strict";

@@ -18,17 +18,19 @@ struct PostsController: Sendable {
         let parameters = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
         let postsRequest = try PostsRequest(parameters)
         let base = links.base(for: request)
-        let page = try await render(postsRequest, siteId: key.siteId, siteUUID: siteUUID, base: base)
-        var headers: HTTPFields = [.eTag: page.etag, .cacheControl: "no-cache"]
+        let rendered = try await page(postsRequest, siteId: key.siteId, siteUUID: siteUUID, base: base)
+        var headers: HTTPFields = [.eTag: rendered.etag, .cacheControl: "no-cache"]
         headers.append(contentsOf: CORS.simpleHeaders)
-        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == page.etag }) {
+        if let match = request.headers[.ifNoneMatch], match.split(separator: ",").contains(where: { $0.trimmingCharacters(in: .whitespaces) == rendered.etag }) {
             return Response(status: .notModified, headers: headers)
         }
         headers[.contentType] = "application/json; charset=utf-8"
-        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: page.body))
+        return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: rendered.body))
     }
 
-    private func render(_ postsRequest: PostsRequest, siteId: Int64, siteUUID: String, base: String) async throws -> PageCache.Page {
+    /// One rendered page of published posts (cached until the site's posts change); the embed
+    /// pages inline their first page through here, so they read exactly what the API answers.
+    func page(_ postsRequest: PostsRequest, siteId: Int64, siteUUID: String, base: String) async throws -> PageCache.Page {
         let path = "/v2/\(siteUUID)/posts"
         let cacheKey = postsRequest.cacheKey(siteId: siteId, base: base)
         let counter = store.changeCounter(siteId: siteId)
@@ -39,7 +41,8 @@ struct PostsController: Sendable {
         let parameters = postsRequest.linkParameters()
         let newer = result.newer.map { links.link(base: base, path: path, parameters: parameters, cursor: $0) }
         let older = result.older.map { links.link(base: base, path: path, parameters: parameters, cursor: $0) }
-        let body = PostsPageWire.encode(result.posts, newer: newer, older: older)
+        let body = PostsPageWire.encode(result.posts, newer: newer, older: older,
+                                        statsEndpoint: StatsController.endpoint(base: base, siteUUID: siteUUID))
         let page = PageCache.Page(body: ByteBuffer(bytes: body), etag: EntityTag.of(body))
         if !postsRequest.random { cache.store(page, key: cacheKey, counter: counter) }
         return page

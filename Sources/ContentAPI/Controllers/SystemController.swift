@@ -19,11 +19,11 @@ struct SystemController: Sendable {
         return JSONResponse.make(bytes: json.bytes)
     }
 
-    /// The operator inbox page: one self-contained document, locked down by its CSP.
+    /// The operator inbox page, locked down by its CSP; its embeds panel is `/admin/embeds.js` (a resource).
     func adminPage(_ request: Request, context: some RequestContext) async throws -> Response {
         let headers: HTTPFields = [
             .contentType: "text/html; charset=utf-8",
-            .contentSecurityPolicy: "default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src https: http: data:; connect-src 'self'; frame-ancestors 'none'",
+            .contentSecurityPolicy: "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; img-src https: http: data:; connect-src 'self'; frame-src 'self'; frame-ancestors 'none'",
             .cacheControl: "no-store",
         ]
         return Response(status: .ok, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: AdminPage.html)))

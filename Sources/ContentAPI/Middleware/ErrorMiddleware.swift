@@ -21,6 +21,8 @@ struct ErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         switch error {
         case let error as APIError:
             return error.envelope
+        case let error as RateLimited:
+            return (try? error.response(from: request, context: context)) ?? APIError(.rateLimited, status: .tooManyRequests, message: "too many requests").envelope
         case let error as HTTPError:
             return translate(error).envelope
         case let error as any HTTPResponseError where error.status.code < 500:

@@ -4,13 +4,13 @@ import FeedFetchers
 /// The posts response, exactly Flockler's shape (SPEC §3.3):
 /// `{"meta": {"statsApiEndpoint": ...}, "pagination": {"newer", "older"}, "posts": [...]}`.
 enum PostsPageWire {
-    static func encode(_ posts: [StoredPost], newer: String?, older: String?,
+    static func encode(_ posts: [StoredPost], newer: String?, older: String?, statsEndpoint: String? = nil,
                        extra: ((StoredPost, inout JSONWriter) -> Void)? = nil) -> [UInt8] {
         var json = JSONWriter(capacity: 2048 + posts.count * 2048)
         json.beginObject()
         json.beginObject("meta")
-        // Roost has no statistics endpoint; the member is kept for shape compatibility.
-        json.null("statsApiEndpoint")
+        // Roost's own beacon endpoint (issue 11); null where no embed reports (the inbox).
+        json.string("statsApiEndpoint", statsEndpoint)
         json.endObject()
         json.beginObject("pagination")
         json.string("newer", newer)

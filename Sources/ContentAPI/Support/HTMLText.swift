@@ -1,0 +1,19 @@
+/// Text made safe to place between HTML tags or in a quoted attribute.
+enum HTMLText {
+    /// `&`, `<`, `>`, `"` and `'` as character references.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}

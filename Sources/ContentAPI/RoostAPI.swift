@@ -13,9 +13,13 @@ public struct APIConfiguration: Sendable {
     public var pageCache: Bool
     /// Which URLs feeds may point at.
     public var networkPolicy: NetworkPolicy
+    /// Checks connections against their platforms (`POST /v2/:site/connections/:id/verify`).
+    public var connectionVerifier: ConnectionVerifier?
 
     /// Creates a configuration.
-    public init(publicBaseURL: String? = nil, pageCache: Bool = true, networkPolicy: NetworkPolicy = NetworkPolicy()) {
+    public init(publicBaseURL: String? = nil, pageCache: Bool = true, networkPolicy: NetworkPolicy = NetworkPolicy(),
+                connectionVerifier: ConnectionVerifier? = nil) {
+        self.connectionVerifier = connectionVerifier
         self.publicBaseURL = publicBaseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.pageCache = pageCache
         self.networkPolicy = networkPolicy
@@ -37,7 +41,7 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration,
     let moderation = ModerationController(store: store, authenticator: authenticator,
                                           links: LinkBuilder(publicBaseURL: configuration.publicBaseURL), now: now)
     let rules = RulesController(store: store, moderation: moderation, now: now)
-    let connections = ConnectionsController(store: store, authenticator: authenticator, now: now)
+    let connections = ConnectionsController(store: store, authenticator: authenticator, now: now, verifier: configuration.connectionVerifier)
 
     router.get("/health", use: system.health)
     router.get("/openapi.json", use: system.openAPI)
@@ -54,6 +58,7 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration,
     router.post("/v2/:site/connections", use: connections.create)
     router.get("/v2/:site/connections/:connectionId", use: connections.get)
     router.delete("/v2/:site/connections/:connectionId", use: connections.delete)
+    router.post("/v2/:site/connections/:connectionId/verify", use: connections.verify)
     router.post("/v2/:site/sections", use: sections.create)
     router.get("/v2/:site/inbox", use: moderation.inbox)
     router.get("/v2/:site/posts/:flocklerId", use: moderation.post)

@@ -3,17 +3,19 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    private static let connectionColumns = "id, uuid, site_id, service, name, credentials, created_at, updated_at"
+    private static let connectionColumns = "id, uuid, site_id, service, name, credentials, created_at, updated_at, expires_at"
 
     public func createConnection(_ new: NewConnection, now: Date) throws -> Connection {
         try writer.write { db in
             let uuid = KeySecrets.uuid()
+            let expiresAt = ConnectionExpiry.known(service: new.service, credentials: new.credentials)
             try db.execute(sql: """
-                INSERT INTO connections (uuid, site_id, service, name, credentials, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO connections (uuid, site_id, service, name, credentials, created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [uuid, new.siteId, new.service.rawValue, new.name, sealer.seal(StringMapJSON.encode(new.credentials)),
-                                 now.millis, now.millis])
+                                 now.millis, now.millis, expiresAt?.millis])
             return Connection(id: db.lastInsertedRowID, uuid: uuid, siteId: new.siteId, service: new.service, name: new.name,
-                              credentials: new.credentials, createdAt: now.wholeMillis, updatedAt: now.wholeMillis)
+                              credentials: new.credentials, createdAt: now.wholeMillis, updatedAt: now.wholeMillis,
+                              expiresAt: expiresAt?.wholeMillis)
         }
     }
 
@@ -55,13 +57,18 @@ extension SQLiteStore {
 
     public func updateCredentials(connectionId: Int64, merging changes: [String: String], now: Date) throws {
         try writer.write { db in
-            guard let text = try String.fetchOne(db, sql: "SELECT credentials FROM connections WHERE id = ?", arguments: [connectionId]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT credentials, service FROM connections WHERE id = ?", arguments: [connectionId]),
+                  let text = row[0] as String? else {
                 return
             }
             var credentials = StringMapJSON.decode(sealer.open(text) ?? "{}")
             credentials.merge(changes) { _, new in new }
             try db.execute(sql: "UPDATE connections SET credentials = ?, updated_at = ? WHERE id = ?",
                            arguments: [sealer.seal(StringMapJSON.encode(credentials)), now.millis, connectionId])
+            // A refresh that says when the token now ends moves the connection's known expiry.
+            if let service = FeedService(rawValue: row[1]), let expiresAt = ConnectionExpiry.known(service: service, credentials: credentials) {
+                try db.execute(sql: "UPDATE connections SET expires_at = ? WHERE id = ?", arguments: [expiresAt.millis, connectionId])
+            }
         }
     }
 
@@ -77,6 +84,7 @@ extension SQLiteStore {
         guard let service = FeedService(rawValue: row[3]) else { return nil }
         // Credentials sealed with another key read as none: the feed then asks for a new connection.
         return Connection(id: row[0], uuid: row[1], siteId: row[2], service: service, name: row[4],
-                          credentials: StringMapJSON.decode(sealer.open(row[5]) ?? "{}"), createdAt: Date(millis: row[6]), updatedAt: Date(millis: row[7]))
+                          credentials: StringMapJSON.decode(sealer.open(row[5]) ?? "{}"), createdAt: Date(millis: row[6]), updatedAt: Date(millis: row[7]),
+                          expiresAt: (row[8] as Int64?).map(Date.init(millis:)))
     }
 }

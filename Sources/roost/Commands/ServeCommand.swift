@@ -26,17 +26,27 @@ struct ServeCommand: AsyncParsableCommand {
         let store = try global.openStore()
         try createFirstSiteIfEmpty(store)
         let environment = ProcessInfo.processInfo.environment
+        var logger = Logger(label: "roost")
+        logger.logLevel = environment["ROOST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let engine = IngestEngine(store: store, policy: global.networkPolicy, logger: logger)
         let configuration = APIConfiguration(
             publicBaseURL: environment["ROOST_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 },
             pageCache: environment["ROOST_PAGE_CACHE"] != "0",
-            networkPolicy: global.networkPolicy)
-        var logger = Logger(label: "roost")
-        logger.logLevel = environment["ROOST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+            networkPolicy: global.networkPolicy,
+            connectionVerifier: ConnectionVerifier(store: store, transport: engine.client, platforms: engine.platforms,
+                                                   now: { Date() }, logger: logger))
         let app = makeApplication(store: store, configuration: configuration, host: host, port: port,
                                   now: { Date() }, logger: logger)
-        let engine = IngestEngine(store: store, policy: global.networkPolicy, logger: logger)
+        let sourceChecks = environment["ROOST_SOURCE_CHECKS"] == "0" ? nil
+            : SourceCheckService(store: store, transport: engine.client, platforms: engine.platforms, now: { Date() }, logger: logger)
+        // Until the webhook outbox takes them, expiry events are log lines an operator can act on.
+        let expiryLogger = logger
+        let monitor = ConnectionExpiryMonitor(store: store, now: { Date() }, logger: logger) { siteId, type, data in
+            let name = data["name"].flatMap { $0.isEmpty ? nil : $0 } ?? data["uuid"] ?? ""
+            expiryLogger.warning("\(type): site \(siteId), \(data["service"] ?? "") connection \(data["connection_id"] ?? "") (\(name)) expires at \(data["expires_at"] ?? "?"), \(data["days_left"] ?? "?") days left; reconnect the account before then")
+        }
         let services = ServiceGroup(
-            services: [app, SchedulerService(scheduler: engine.scheduler)],
+            services: [app, SchedulerService(scheduler: engine.scheduler, sourceChecks: sourceChecks, expiryMonitor: monitor)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         do {

@@ -27,10 +27,11 @@ struct APIFixture {
 
     /// Runs `body` with a client of the router whose every response is checked against the
     /// OpenAPI document (`OpenAPIValidatingClient`).
-    func withClient(pageCache: Bool = true, _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
+    func withClient(pageCache: Bool = true, connectionVerifier: ConnectionVerifier? = nil,
+                    _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let fixedNow = now
-        let router = buildRouter(store: store, configuration: APIConfiguration(publicBaseURL: "http://roost.test", pageCache: pageCache),
-                                 now: { fixedNow })
+        let configuration = APIConfiguration(publicBaseURL: "http://roost.test", pageCache: pageCache, connectionVerifier: connectionVerifier)
+        let router = buildRouter(store: store, configuration: configuration, now: { fixedNow })
         try await Application(router: router).test(.router) { client in
             try await body(OpenAPIValidatingClient(inner: client))
         }

@@ -31,9 +31,9 @@ private func failure(_ harness: AdapterHarness, credentials: [String: String], c
         let adapter = TikTokAdapter()
         #expect(adapter.problems(in: [:]).isEmpty)
         #expect(adapter.attributeNames.isEmpty)
-        #expect(adapter.credentialFields.map(\.name) == ["access_token", "refresh_token", "client_key", "client_secret"])
+        #expect(adapter.credentialFields.map(\.name) == ["access_token", "refresh_token", "client_key", "client_secret", "expires_at", "refresh_expires_at", "scope"])
         #expect(adapter.credentialFields.filter(\.required).map(\.name) == ["access_token"])
-        #expect(adapter.credentialFields.filter { !$0.secret }.map(\.name) == ["client_key"])
+        #expect(adapter.credentialFields.filter { !$0.secret }.map(\.name) == ["client_key", "expires_at", "refresh_expires_at", "scope"])
     }
 
     @Test("The first fetch reads the profile, then pages of videos by cursor until has_more is false")

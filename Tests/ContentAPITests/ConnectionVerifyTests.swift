@@ -46,6 +46,14 @@ private let cases: [VerifyCase] = [
                messageContains: "Vimeo accepted the access token", answeredBy: "verify: the token's user"),
     VerifyCase(service: "vimeo", credentials: ["access_token": "vimeo-revoked"], prefer: "verify: a revoked token", valid: false, account: nil,
                messageContains: "new personal access token", answeredBy: "verify: a revoked token"),
+    VerifyCase(service: "linkedin", credentials: ["access_token": "li-good"], prefer: nil, valid: true, account: "urn:li:organization:10498765",
+               messageContains: "LinkedIn accepted the access token", answeredBy: "verify: the pages the member administers"),
+    VerifyCase(service: "linkedin", credentials: ["access_token": "li-expired"], prefer: "verify: an expired token", valid: false, account: nil,
+               messageContains: "reconnect the LinkedIn account", answeredBy: "verify: an expired token"),
+    VerifyCase(service: "google_review", credentials: ["api_key": "AIzaGOODKEY"], prefer: nil, valid: true, account: nil,
+               messageContains: "Google accepted the API key", answeredBy: "verify: an API key, Place Details (New) IDs Only (field mask id, no charge)"),
+    VerifyCase(service: "google_review", credentials: ["api_key": "AIzaBADKEY"], prefer: "verify: an invalid API key", valid: false, account: nil,
+               messageContains: "check the key", answeredBy: "verify: an invalid API key"),
 ]
 
 /// `POST /v2/:site/connections/:id/verify` (issue 12) against replays of the platforms.

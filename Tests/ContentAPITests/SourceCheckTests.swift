@@ -46,7 +46,7 @@ struct SourceCheckTests {
         }
     }
 
-    @Test("X: a 503 or a revoked token unpublishes nothing, and the feed is re-checked at the next round")
+    @Test("X: a 503 or a revoked token unpublishes nothing; after a 503 the next round re-checks, after a refused token the next rhythm")
     func twitterTransient() async throws {
         let run = try PlatformServicesRun("twitter_v2")
         _ = try run.connect(["bearer_token": "AAAA-test"])
@@ -58,7 +58,10 @@ struct SourceCheckTests {
             run.replay.prefer("posts lookup with a revoked bearer token")
             #expect(await services.sourceChecks.round().unpublished == 0)
             #expect(try run.published() == Set(xIds))
+            // A refused token waits for the next rhythm, not the next round.
             run.replay.clearPreferences()
+            #expect(await services.sourceChecks.round().feeds == 0)
+            run.clock.advance(6 * 3600 + 1)
             #expect(await services.sourceChecks.round().unpublished == 1)
         }
     }

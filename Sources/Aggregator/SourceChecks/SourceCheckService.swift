@@ -7,7 +7,8 @@ import Logging
 /// (every 6 hours), its posts of the last 7 days newest first, in the platform's small batches,
 /// through the same per-credential rate budgets as fetching but leaving half of each window to
 /// fetches. Only a definite "gone" unpublishes: a 5xx, a 429, a timeout or a refused token ends
-/// the feed's round and it is tried again later, with nothing changed.
+/// the feed's round with nothing changed; a pause or an outage is tried again at the next round,
+/// a refused token at the next rhythm.
 public struct SourceCheckService: Sendable {
     let store: any RoostStore & SourceCheckStore
     let transport: any HTTPTransport
@@ -118,6 +119,12 @@ public struct SourceCheckService: Sendable {
                     let visible = adapter.visibleCredentialNames.union(["connected_at"])
                     let secrets = Array(credentials.filter { !visible.contains($0.key) }.values)
                     logger.info("source re-check of feed \(feed.id) stopped: \(error.redacting(secrets).description)")
+                    // A pause or an outage: the next round tries again. A refused token or a
+                    // setup problem: not before the next rhythm (the feed's health says why).
+                    switch error {
+                    case .rateLimited, .unavailable: break
+                    default: try store.markSourceChecked(feedId: feed.id, now: now())
+                    }
                     return
                 }
                 summary.checkedPosts += batch.count

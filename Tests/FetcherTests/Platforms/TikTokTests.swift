@@ -143,6 +143,8 @@ private func failure(_ harness: AdapterHarness, credentials: [String: String], c
             #expect(result.refreshedCredentials == [
                 "access_token": newToken, "refresh_token": "rft.FIXTURE0REFRESH0TOKEN0NOT0REAL!6415.va",
                 "expires_at": "2026-09-16T08:00:00.000Z",
+                // refresh_expires_in (365 days): the connection's known end (issue 12).
+                "refresh_expires_at": "2027-09-15T08:00:00.000Z",
             ])
         }
         let requests = harness.replay.requests

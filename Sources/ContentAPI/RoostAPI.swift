@@ -15,10 +15,13 @@ public struct APIConfiguration: Sendable {
     public var networkPolicy: NetworkPolicy
     /// The request budgets of SPEC §3.7 (`ROOST_RATE_LIMIT_*`).
     public var rateLimits: RateLimits
+    /// Checks connections against their platforms (`POST /v2/:site/connections/:id/verify`).
+    public var connectionVerifier: ConnectionVerifier?
 
     /// Creates a configuration.
     public init(publicBaseURL: String? = nil, pageCache: Bool = true, networkPolicy: NetworkPolicy = NetworkPolicy(),
-                rateLimits: RateLimits = RateLimits()) {
+                rateLimits: RateLimits = RateLimits(), connectionVerifier: ConnectionVerifier? = nil) {
+        self.connectionVerifier = connectionVerifier
         self.publicBaseURL = publicBaseURL.map { $0.hasSuffix("/") ? String($0.dropLast()) : $0 }
         self.pageCache = pageCache
         self.networkPolicy = networkPolicy
@@ -46,7 +49,7 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration, 
     let moderation = ModerationController(store: store, authenticator: authenticator,
                                           links: LinkBuilder(publicBaseURL: configuration.publicBaseURL), now: now)
     let rules = RulesController(store: store, moderation: moderation, now: now)
-    let connections = ConnectionsController(store: store, authenticator: authenticator, now: now)
+    let connections = ConnectionsController(store: store, authenticator: authenticator, now: now, verifier: configuration.connectionVerifier)
     let changes = ChangesController(store: store, authenticator: authenticator)
     let hooks = WebhooksController(store: store, authenticator: authenticator, policy: configuration.networkPolicy,
                                    dispatcher: webhooks, now: now)
@@ -71,6 +74,7 @@ public func buildRouter(store: any RoostStore, configuration: APIConfiguration, 
     router.post("/v2/:site/connections", use: connections.create)
     router.get("/v2/:site/connections/:connectionId", use: connections.get)
     router.delete("/v2/:site/connections/:connectionId", use: connections.delete)
+    router.post("/v2/:site/connections/:connectionId/verify", use: connections.verify)
     router.post("/v2/:site/sections", use: sections.create)
     router.get("/v2/:site/inbox", use: moderation.inbox)
     router.get("/v2/:site/posts/:flocklerId", use: moderation.post)

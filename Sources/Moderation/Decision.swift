@@ -4,7 +4,8 @@ import Foundation
 public struct Decision: Sendable, Equatable {
     /// Who decided: the feed's mode alone, the rule engine, or an operator.
     public enum Decider: String, Sendable, Equatable {
-        case auto, rules, `operator`
+        /// `source`: the platform said the post is gone (deleted at the source, issue 12).
+        case auto, rules, `operator`, source
     }
 
     public var state: ModerationState

@@ -29,12 +29,7 @@ extension IngestFeed {
         } else if adapter.needsCredentials(feed.attributes), credentials.isEmpty {
             return record(feed, .failed(message: "this \(feed.service.rawValue) feed needs a connection to the account it reads, and the site has none: add one with POST /v2/:site/connections {\"service\": \"\(feed.service.rawValue)\", \"credentials\": {...}}"))
         }
-        let client = PlatformClient(
-            service: feed.service.rawValue, transport: transport, trustedTransport: platforms.trustedTransport,
-            endpoints: platforms.endpoints, budgets: platforms.budgets,
-            budgetKey: "\(feed.siteId):\(feed.service.rawValue):\(connection.map { String($0.id) } ?? "public")"
-                + (adapter.budgetScope(for: feed.attributes).map { ":" + $0 } ?? ""),
-            policy: adapter.ratePolicy, now: now)
+        let client = platforms.client(for: feed, adapter: adapter, connection: connection, transport: transport, now: now)
         let input = PlatformFeed(attributes: feed.attributes, credentials: credentials,
                                  state: PlatformState(encoded: feed.fetchState.cursor), knownSourceIds: known, now: now())
         let result: PlatformResult
@@ -44,7 +39,11 @@ extension IngestFeed {
             // Whatever an adapter said, feed health never shows a credential.
             let visible = adapter.visibleCredentialNames.union(["connected_at"])
             let secrets = Array(credentials.filter { !visible.contains($0.key) }.values)
-            let error = error.redacting(secrets)
+            var error = error.redacting(secrets)
+            if case .reconnect(let message) = error, let expiresAt = connection?.expiresAt, expiresAt <= now() {
+                // Roost knew when the token would end (issue 12): say so, with what to do.
+                error = .reconnect("\(message) (the connection's token expired at \(FeedDate.isoString(expiresAt)))")
+            }
             return record(feed, Self.outcome(of: error), platform: PlatformRecord(minimumInterval: adapter.minimumInterval, resumeAt: Self.resume(error)))
         }
         if let connection, !result.refreshedCredentials.isEmpty {

@@ -28,6 +28,35 @@ public struct PlatformRuntime: Sendable {
         self.serverCredentials = serverCredentials
     }
 
+    /// The client one feed's requests go through: the platform's base (or its replacement) and
+    /// the budget of the feed's credential, shared by fetches, source re-checks and checks of
+    /// the connection (issue 6, issue 12).
+    public func client(for feed: Feed, adapter: any PlatformAdapter, connection: Connection?, transport: any HTTPTransport,
+                       now: @escaping @Sendable () -> Date) -> PlatformClient {
+        client(siteId: feed.siteId, adapter: adapter, connection: connection, scope: adapter.budgetScope(for: feed.attributes),
+               transport: transport, now: now)
+    }
+
+    /// The client of a site's requests to `adapter`'s platform with `connection` (or none, for public platforms).
+    public func client(siteId: Int64, adapter: any PlatformAdapter, connection: Connection?, scope: String? = nil,
+                       transport: any HTTPTransport, now: @escaping @Sendable () -> Date) -> PlatformClient {
+        PlatformClient(
+            service: adapter.service, transport: transport, trustedTransport: trustedTransport,
+            endpoints: endpoints, budgets: budgets,
+            budgetKey: "\(siteId):\(adapter.service):\(connection.map { String($0.id) } ?? "public")" + (scope.map { ":" + $0 } ?? ""),
+            policy: adapter.ratePolicy, now: now)
+    }
+
+    /// The credentials a request of `service` uses: the server-level fields, overridden by the connection's.
+    public func credentials(service: String, connection: Connection?) -> [String: String] {
+        var credentials = serverCredentials[service] ?? [:]
+        if let connection {
+            credentials.merge(connection.credentials) { _, own in own }
+            credentials["connected_at"] = FeedDate.isoString(connection.updatedAt)
+        }
+        return credentials
+    }
+
     /// Environment variables that supply server-level credential fields.
     public static let credentialVariables: [(variable: String, service: String, field: String)] = [
         ("ROOST_TIKTOK_CLIENT_KEY", "tiktok", "client_key"),

@@ -14,10 +14,13 @@ public struct Connection: Sendable, Equatable {
     public var createdAt: Date
     /// When the credentials last changed (created, or refreshed by a fetch).
     public var updatedAt: Date
+    /// When the connection's token stops working, where knowable (issue 12); nil when unknown.
+    public var expiresAt: Date?
 
     /// Creates a connection value.
     public init(id: Int64, uuid: String, siteId: Int64, service: FeedService, name: String?, credentials: [String: String],
-                createdAt: Date, updatedAt: Date) {
+                createdAt: Date, updatedAt: Date, expiresAt: Date? = nil) {
+        self.expiresAt = expiresAt
         self.id = id
         self.uuid = uuid
         self.siteId = siteId

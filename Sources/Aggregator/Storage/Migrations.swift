@@ -234,6 +234,27 @@ enum Migrations {
                 CREATE INDEX idempotency_keys_expiry ON idempotency_keys (expires_at);
                 """)
         }
+        migrator.registerMigration("v8: source checks and connection expiry") { db in
+            // Issue 12. `connections.expires_at`: when the connection's token ends, where knowable
+            // (null when not). `connection_expiry_notices`: each `connection.expiring`/`expired`
+            // threshold sent once per connection and expiry, so a restart does not send it again.
+            // `source_checks`: when each platform feed's recent posts were last re-checked.
+            try db.execute(sql: """
+                ALTER TABLE connections ADD COLUMN expires_at INTEGER;
+                CREATE INDEX connections_expiry ON connections (expires_at) WHERE expires_at IS NOT NULL;
+                CREATE TABLE connection_expiry_notices (
+                    connection_id INTEGER NOT NULL REFERENCES connections(id) ON DELETE CASCADE,
+                    expires_at INTEGER NOT NULL,
+                    threshold TEXT NOT NULL,
+                    sent_at INTEGER NOT NULL,
+                    PRIMARY KEY (connection_id, expires_at, threshold)
+                ) WITHOUT ROWID;
+                CREATE TABLE source_checks (
+                    feed_id INTEGER PRIMARY KEY REFERENCES feeds(id) ON DELETE CASCADE,
+                    checked_at INTEGER NOT NULL
+                );
+                """)
+        }
         migrator.registerMigration("v9: change feed and webhooks") { db in
             try db.execute(sql: EventsSchema.sql)
         }

@@ -3,18 +3,20 @@ import Foundation
 import GRDB
 
 extension SQLiteStore {
-    private static let connectionColumns = "id, uuid, site_id, service, name, credentials, created_at, updated_at"
+    private static let connectionColumns = "id, uuid, site_id, service, name, credentials, created_at, updated_at, expires_at"
 
     public func createConnection(_ new: NewConnection, now: Date) throws -> Connection {
         // Sealed before the transaction: a sealing failure stores nothing (never the plain text).
         let sealed = try sealer.seal(StringMapJSON.encode(new.credentials))
         return try writer.write { db in
             let uuid = KeySecrets.uuid()
+            let expiresAt = ConnectionExpiry.known(service: new.service, credentials: new.credentials)
             try db.execute(sql: """
-                INSERT INTO connections (uuid, site_id, service, name, credentials, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [uuid, new.siteId, new.service.rawValue, new.name, sealed, now.millis, now.millis])
+                INSERT INTO connections (uuid, site_id, service, name, credentials, created_at, updated_at, expires_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [uuid, new.siteId, new.service.rawValue, new.name, sealed, now.millis, now.millis, expiresAt?.millis])
             return Connection(id: db.lastInsertedRowID, uuid: uuid, siteId: new.siteId, service: new.service, name: new.name,
-                              credentials: new.credentials, createdAt: now.wholeMillis, updatedAt: now.wholeMillis)
+                              credentials: new.credentials, createdAt: now.wholeMillis, updatedAt: now.wholeMillis,
+                              expiresAt: expiresAt?.wholeMillis)
         }
     }
 
@@ -56,7 +58,8 @@ extension SQLiteStore {
 
     public func updateCredentials(connectionId: Int64, merging changes: [String: String], now: Date) throws {
         try writer.write { db in
-            guard let text = try String.fetchOne(db, sql: "SELECT credentials FROM connections WHERE id = ?", arguments: [connectionId]) else {
+            guard let row = try Row.fetchOne(db, sql: "SELECT credentials, service FROM connections WHERE id = ?", arguments: [connectionId]),
+                  let text = row[0] as String? else {
                 return
             }
             // A key that cannot open them throws: the stored credentials are never replaced by
@@ -66,6 +69,10 @@ extension SQLiteStore {
             let sealed = try sealer.seal(StringMapJSON.encode(credentials))
             try db.execute(sql: "UPDATE connections SET credentials = ?, updated_at = ? WHERE id = ?",
                            arguments: [sealed, now.millis, connectionId])
+            // A refresh that says when the token now ends moves the connection's known expiry.
+            if let service = FeedService(rawValue: row[1]), let expiresAt = ConnectionExpiry.known(service: service, credentials: credentials) {
+                try db.execute(sql: "UPDATE connections SET expires_at = ? WHERE id = ?", arguments: [expiresAt.millis, connectionId])
+            }
         }
     }
 
@@ -98,6 +105,7 @@ extension SQLiteStore {
         let id: Int64 = row[0]
         let credentials = StringMapJSON.decode(try sealer.open(row[5], connectionId: id))
         return Connection(id: id, uuid: row[1], siteId: row[2], service: service, name: row[4],
-                          credentials: credentials, createdAt: Date(millis: row[6]), updatedAt: Date(millis: row[7]))
+                          credentials: credentials, createdAt: Date(millis: row[6]), updatedAt: Date(millis: row[7]),
+                          expiresAt: (row[8] as Int64?).map(Date.init(millis:)))
     }
 }

@@ -4,7 +4,7 @@ import GRDB
 import Moderation
 
 extension SQLiteStore {
-    private static let feedColumns = """
+    static let feedColumns = """
         id, uuid, site_id, section_id, name, service, attributes, moderation_type, enabled, is_healthy, error_message,
         etag, last_modified, next_fetch_at, last_fetched_at, last_success_at, consecutive_failures, redirected_url,
         permanent_redirects, cursor, created_at, updated_at

@@ -9,6 +9,8 @@ struct ConnectionsController: Sendable {
     let store: any RoostStore
     let authenticator: Authenticator
     let now: @Sendable () -> Date
+    /// Checks connections against their platforms; nil where the server was built without one.
+    var verifier: ConnectionVerifier? = nil
 
     func list(_ request: Request, context: some RequestContext) async throws -> Response {
         let key = try await authenticator.requireAdmin(request, context)
@@ -51,7 +53,7 @@ struct ConnectionsController: Sendable {
         return JSONResponse.make(bytes: FeedWire.data { json in ConnectionWire.write(connection, key: "connection", into: &json) })
     }
 
-    private func find(_ context: some RequestContext, siteId: Int64) async throws -> Connection {
+    func find(_ context: some RequestContext, siteId: Int64) async throws -> Connection {
         let id = try context.parameters.require("connectionId")
         let store = self.store
         guard let connection = try await Blocking.run({ try store.connection(siteId: siteId, idOrUUID: id) }) else {

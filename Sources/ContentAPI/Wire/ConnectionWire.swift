@@ -24,6 +24,7 @@ public enum ConnectionWire {
         json.endObject()
         json.string("created_at", FeedWire.timestamp(connection.createdAt))
         json.string("updated_at", FeedWire.timestamp(connection.updatedAt))
+        json.string("expires_at", connection.expiresAt.map(FeedWire.timestamp))
         json.endObject()
     }
 }

@@ -57,13 +57,15 @@ struct IngestEngine {
     /// The client for `ROOST_PLATFORM_BASE_<SERVICE>` replacements, which may be on the local network.
     let trustedClient: GuardedHTTPClient?
     let scheduler: FeedScheduler
+    /// Adapters, base replacements, and the rate budgets fetches share with source re-checks and verifies.
+    let platforms: PlatformRuntime
 
     init(store: any RoostStore, policy: NetworkPolicy, logger: Logger = Logger(label: "roost")) {
         let environment = ProcessInfo.processInfo.environment
         client = GuardedHTTPClient(policy: policy, now: { Date() })
         let replaced = !PlatformEndpoints(environment: environment, services: FeedService.allCases.map(\.rawValue)).overrides.isEmpty
         trustedClient = replaced ? GuardedHTTPClient(policy: NetworkPolicy(allowPrivateNetworks: true), now: { Date() }) : nil
-        let platforms = PlatformRuntime.fromEnvironment(environment, trustedTransport: trustedClient)
+        platforms = PlatformRuntime.fromEnvironment(environment, trustedTransport: trustedClient)
         let ingest = IngestFeed(store: store, transport: client, now: { Date() }, random: { Double.random(in: 0..<1) },
                                 logger: logger, platforms: platforms)
         scheduler = FeedScheduler(store: store, ingest: ingest,

@@ -27,19 +27,32 @@ struct ServeCommand: AsyncParsableCommand {
         let rateLimits = try RateLimitSettings.read(environment)
         let store = try global.openStore()
         try createFirstSiteIfEmpty(store)
+        var logger = Logger(label: "roost")
+        logger.logLevel = environment["ROOST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
+        let engine = IngestEngine(store: store, policy: global.networkPolicy, logger: logger)
+        let events = try EventsEngine(store: store, policy: global.networkPolicy, logger: logger)
         let configuration = APIConfiguration(
             publicBaseURL: environment["ROOST_PUBLIC_URL"].flatMap { $0.isEmpty ? nil : $0 },
             pageCache: environment["ROOST_PAGE_CACHE"] != "0",
             networkPolicy: global.networkPolicy,
-            rateLimits: rateLimits)
-        var logger = Logger(label: "roost")
-        logger.logLevel = environment["ROOST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .info
-        let events = try EventsEngine(store: store, policy: global.networkPolicy, logger: logger)
+            rateLimits: rateLimits,
+            connectionVerifier: ConnectionVerifier(store: store, transport: engine.client, platforms: engine.platforms,
+                                                   now: { Date() }, logger: logger))
         let app = makeApplication(store: store, configuration: configuration, webhooks: events.dispatcher, host: host, port: port,
                                   now: { Date() }, logger: logger)
-        let engine = IngestEngine(store: store, policy: global.networkPolicy, logger: logger)
+        let sourceChecks = environment["ROOST_SOURCE_CHECKS"] == "0" ? nil
+            : SourceCheckService(store: store, transport: engine.client, platforms: engine.platforms, now: { Date() }, logger: logger)
+        // Expiry events go to the webhook outbox (connection.expiring, connection.expired) and the log.
+        let outbox = EventOutbox(store: store, now: { Date() }, logger: logger)
+        let expiryLogger = logger
+        let monitor = ConnectionExpiryMonitor(store: store, now: { Date() }, logger: logger) { siteId, type, data in
+            let name = data["name"].flatMap { $0.isEmpty ? nil : $0 } ?? data["uuid"] ?? ""
+            expiryLogger.warning("\(type): site \(siteId), \(data["service"] ?? "") connection \(data["connection_id"] ?? "") (\(name)) expires at \(data["expires_at"] ?? "?"), \(data["days_left"] ?? "?") days left; reconnect the account before then")
+            await outbox.emit(siteId: siteId, type: type, data: data)
+        }
         let services = ServiceGroup(
-            services: [app, SchedulerService(scheduler: engine.scheduler), WebhookService(dispatcher: events.dispatcher)],
+            services: [app, SchedulerService(scheduler: engine.scheduler, sourceChecks: sourceChecks, expiryMonitor: monitor),
+                       WebhookService(dispatcher: events.dispatcher)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         do {

@@ -30,9 +30,11 @@ struct APIFixture {
     /// OpenAPI document (`OpenAPIValidatingClient`), with the default rate limits unless told
     /// otherwise, on a clock that stands still unless `clock` is given.
     func withClient(pageCache: Bool = true, rateLimits: RateLimits = RateLimits(), clock: TestClock? = nil,
+                    connectionVerifier: ConnectionVerifier? = nil,
                     _ body: @Sendable (any TestClientProtocol) async throws -> Void) async throws {
         let clock = clock ?? TestClock(now)
-        let configuration = APIConfiguration(publicBaseURL: "http://roost.test", pageCache: pageCache, rateLimits: rateLimits)
+        let configuration = APIConfiguration(publicBaseURL: "http://roost.test", pageCache: pageCache, rateLimits: rateLimits,
+                                             connectionVerifier: connectionVerifier)
         let router = buildRouter(store: store, configuration: configuration, now: { clock.now })
         try await Application(router: router).test(.router) { client in
             try await body(OpenAPIValidatingClient(inner: client, rateLimited: rateLimits != .unlimited))
@@ -65,6 +67,11 @@ final class TestClock: Sendable {
     /// Moves the clock on.
     func advance(by seconds: TimeInterval) {
         current.withLock { $0 = $0.addingTimeInterval(seconds) }
+    }
+
+    /// Moves the clock on (the same, as the source-check tests spell it).
+    func advance(_ seconds: TimeInterval) {
+        advance(by: seconds)
     }
 }
 

@@ -264,7 +264,7 @@ import Testing
         #expect(adapter.service == "facebook")
         #expect(adapter.channel == "facebook")
         #expect(adapter.attributeNames == ["page_id", "include_reviews"])
-        #expect(adapter.credentialFields == [CredentialField("access_token", aliases: ["page_access_token", "token"])])
+        #expect(adapter.credentialFields == [CredentialField("access_token", aliases: ["page_access_token", "token"]), CredentialField("expires_at", required: false, secret: false)])
         #expect(PlatformAdapters.adapter(for: "facebook") is FacebookAdapter)
     }
 }

@@ -169,7 +169,7 @@ private let token = ["access_token": "AQX-FIXTURE-TOKEN"]
         #expect(adapter.problems(in: [:]).map(\.attribute) == ["organization_id"])
         #expect(adapter.problems(in: ["organization_id": .string("kettle-and-crow")]).map(\.attribute) == ["organization_id"])
         #expect(adapter.needsCredentials(organization))
-        #expect(adapter.credentialFields.map(\.name) == ["access_token", "refresh_token"])
+        #expect(adapter.credentialFields.map(\.name) == ["access_token", "refresh_token", "expires_at", "refresh_token_expires_at"])
     }
 
     @Test("little text: templates, mentions and escapes decode; broken templates stay text")

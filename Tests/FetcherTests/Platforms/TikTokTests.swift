@@ -31,9 +31,9 @@ private func failure(_ harness: AdapterHarness, credentials: [String: String], c
         let adapter = TikTokAdapter()
         #expect(adapter.problems(in: [:]).isEmpty)
         #expect(adapter.attributeNames.isEmpty)
-        #expect(adapter.credentialFields.map(\.name) == ["access_token", "refresh_token", "client_key", "client_secret"])
+        #expect(adapter.credentialFields.map(\.name) == ["access_token", "refresh_token", "client_key", "client_secret", "expires_at", "refresh_expires_at", "scope"])
         #expect(adapter.credentialFields.filter(\.required).map(\.name) == ["access_token"])
-        #expect(adapter.credentialFields.filter { !$0.secret }.map(\.name) == ["client_key"])
+        #expect(adapter.credentialFields.filter { !$0.secret }.map(\.name) == ["client_key", "expires_at", "refresh_expires_at", "scope"])
     }
 
     @Test("The first fetch reads the profile, then pages of videos by cursor until has_more is false")
@@ -143,6 +143,8 @@ private func failure(_ harness: AdapterHarness, credentials: [String: String], c
             #expect(result.refreshedCredentials == [
                 "access_token": newToken, "refresh_token": "rft.FIXTURE0REFRESH0TOKEN0NOT0REAL!6415.va",
                 "expires_at": "2026-09-16T08:00:00.000Z",
+                // refresh_expires_in (365 days): the connection's known end (issue 12).
+                "refresh_expires_at": "2027-09-15T08:00:00.000Z",
             ])
         }
         let requests = harness.replay.requests

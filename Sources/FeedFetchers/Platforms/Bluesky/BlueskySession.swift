@@ -15,6 +15,8 @@ extension BlueskyAdapter {
         private var renewed = false
         /// Tokens obtained during this fetch, to store in the connection.
         private(set) var refreshed: [String: String] = [:]
+        /// The handle the last login answered with.
+        private(set) var handle: String?
 
         /// A session from the connection's cached tokens, if any.
         init(client: PlatformClient, feed: PlatformFeed) {
@@ -59,6 +61,9 @@ extension BlueskyAdapter {
             return true
         }
 
+        /// Logs in once with the identifier and app password (a connection check).
+        mutating func logInForCheck() async throws(PlatformError) { try await logIn() }
+
         /// `com.atproto.server.createSession` with the identifier and app password.
         private mutating func logIn() async throws(PlatformError) {
             guard let identifier = feed.credential("identifier"), let password = feed.credential("app_password") else {
@@ -95,6 +100,7 @@ extension BlueskyAdapter {
         private mutating func keep(_ session: BlueskySession) -> Bool {
             guard let token = SocialText.nonEmpty(session.accessJwt) else { return false }
             access = token
+            handle = SocialText.nonEmpty(session.handle)
             refreshed["access_jwt"] = token
             if let renewal = SocialText.nonEmpty(session.refreshJwt) {
                 refresh = renewal

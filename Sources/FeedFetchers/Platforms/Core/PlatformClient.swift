@@ -20,6 +20,9 @@ public struct PlatformClient: Sendable {
     let policy: RatePolicy
     /// The clock.
     public let now: @Sendable () -> Date
+    /// The part of each budget window left to fetches; above zero for background work
+    /// (re-checking posts) so that it never takes the requests feeds need.
+    public var reserve: Double = 0
 
     /// Creates a client for one fetch.
     public init(service: String, transport: any HTTPTransport, trustedTransport: (any HTTPTransport)? = nil,
@@ -53,7 +56,7 @@ public struct PlatformClient: Sendable {
     /// Sends `request` if the budget allows it; 4xx and 5xx are responses for the adapter to read.
     public func send(_ request: FetchRequest) async throws(PlatformError) -> FetchResponse {
         let start = now()
-        if let until = await budgets.admit(budgetKey, policy: policy, now: start) {
+        if let until = await budgets.admit(budgetKey, policy: policy, now: start, reserve: reserve) {
             throw .rateLimited(until: until, "Roost paused requests to \(service) until \(FeedDate.isoString(until)) so that the feeds sharing this account stay within its rate limit")
         }
         let chosen = endpoints.isOverridden(request.url, service: service) ? trustedTransport : transport

@@ -37,8 +37,9 @@ public actor RateBudgets {
     public init() {}
 
     /// Takes one request from `key`'s budget; returns nil when it may be sent, else the time
-    /// the budget allows it again.
-    public func admit(_ key: String, policy: RatePolicy, now: Date) -> Date? {
+    /// the budget allows it again. Background work (re-checking posts, issue 12) passes a
+    /// `reserve`: the part of the window it leaves to fetches, so it never starves them.
+    public func admit(_ key: String, policy: RatePolicy, now: Date, reserve: Double = 0) -> Date? {
         var budget = budgets[key] ?? Budget(windowStart: now, used: 0)
         if let until = budget.blockedUntil {
             if until > now { return until }
@@ -52,12 +53,14 @@ public actor RateBudgets {
             budget.windowStart = now
             budget.used = 0
         }
-        if let remaining = budget.remaining, remaining <= 0, let reset = budget.resetAt {
+        let kept = Int((Double(policy.requests) * min(max(reserve, 0), 1)).rounded(.up))
+        if let remaining = budget.remaining, remaining <= kept, let reset = budget.resetAt {
             budgets[key] = budget
             return reset
         }
         // Keep a tenth of the window in reserve (at least one request when the window allows more than one).
-        let usable = policy.requests > 1 ? policy.requests - max(1, policy.requests / 10) : 1
+        var usable = policy.requests > 1 ? policy.requests - max(1, policy.requests / 10) : 1
+        if kept > 0 { usable = min(usable, policy.requests - kept) }
         if budget.used >= usable {
             budgets[key] = budget
             return budget.windowStart.addingTimeInterval(policy.per)

@@ -5,7 +5,11 @@ import Foundation
 struct FacebookAdapter: PlatformAdapter {
     let service = "facebook"
     var attributeNames: Set<String> { ["page_id", "include_reviews"] }
-    var credentialFields: [CredentialField] { [CredentialField("access_token", aliases: ["page_access_token", "token"])] }
+    /// The Page token, and when it ends where known (a long-lived token's ~60 days; Page tokens
+    /// from a long-lived user token do not expire), for the expiry notices of issue 12.
+    var credentialFields: [CredentialField] {
+        [CredentialField("access_token", aliases: ["page_access_token", "token"]), CredentialField("expires_at", required: false, secret: false)]
+    }
     var minimumInterval: TimeInterval { 15 * 60 }
     /// Business Use Case limits grow with the Page's engagement; 200 calls an hour is a safe floor.
     var ratePolicy: RatePolicy { RatePolicy(requests: 200, per: 60 * 60) }

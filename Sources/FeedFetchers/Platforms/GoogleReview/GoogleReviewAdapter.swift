@@ -12,6 +12,8 @@ struct GoogleReviewAdapter: PlatformAdapter {
         CredentialField("api_key", required: false, aliases: ["key"]), CredentialField("access_token", required: false),
         CredentialField("refresh_token", required: false), CredentialField("client_id", required: false, secret: false),
         CredentialField("client_secret", required: false),
+        // When the refresh token ends (apps in testing: 7 days), where the operator knows it (issue 12).
+        CredentialField("refresh_token_expires_at", required: false, secret: false),
     ]
     /// Every Places call is billed and reviews change slowly: hourly at most.
     let minimumInterval: TimeInterval = 60 * 60

@@ -163,7 +163,7 @@ extension GoogleReviewAdapter {
         }
 
         /// A google.rpc error (or a bare HTTP status) classified the way the README says.
-        private func error(_ response: FetchResponse) async -> PlatformError {
+        func error(_ response: FetchResponse) async -> PlatformError {
             let body = client.decodeIfPossible(GoogleRPCErrorBody.self, from: response)?.error
             let reasons = Set(body?.details?.compactMap(\.reason) ?? [])
             let said = body?.message.flatMap(SocialText.nonEmpty).map { " (Google said: \($0))" } ?? ""

@@ -6,7 +6,12 @@ import Foundation
 struct LinkedInAdapter: PlatformAdapter {
     let service = "linkedin"
     let attributeNames: Set<String> = ["organization_id"]
-    let credentialFields = [CredentialField("access_token", aliases: ["token"]), CredentialField("refresh_token", required: false)]
+    /// The token, and when it and its refresh token end (from `expires_in` and
+    /// `refresh_token_expires_in` of the token exchange), for the expiry notices of issue 12.
+    let credentialFields = [
+        CredentialField("access_token", aliases: ["token"]), CredentialField("refresh_token", required: false),
+        CredentialField("expires_at", required: false, secret: false), CredentialField("refresh_token_expires_at", required: false, secret: false),
+    ]
     /// Quotas are daily, per member and per application: poll at most every half hour.
     let minimumInterval: TimeInterval = 30 * 60
     /// LinkedIn publishes no number; a member's daily allowance is in the low thousands.

@@ -62,7 +62,7 @@ extension LinkedInAdapter {
             "ids=List(" + urns.map { PlatformQuery.escape($0) }.joined(separator: ",") + ")"
         }
 
-        private func get<T: Decodable>(_ url: String, _ type: T.Type, _ object: String, _ what: String) async throws(PlatformError) -> T {
+        func get<T: Decodable>(_ url: String, _ type: T.Type, _ object: String, _ what: String) async throws(PlatformError) -> T {
             let response = try await client.get(url, headers: [
                 ("Authorization", "Bearer \(token)"),
                 ("LinkedIn-Version", LinkedInAdapter.apiVersion),
@@ -73,7 +73,7 @@ extension LinkedInAdapter {
         }
 
         /// LinkedIn's error classified: 401 reconnect, 429 until midnight UTC, 403 setup, 404 missing.
-        private func error(_ response: FetchResponse, _ object: String) async -> PlatformError {
+        func error(_ response: FetchResponse, _ object: String) async -> PlatformError {
             let body = client.decodeIfPossible(LinkedInErrorBody.self, from: response)
             let said = body?.message.flatMap(SocialText.nonEmpty).map { " (LinkedIn said: \($0))" } ?? ""
             let account = "reconnect the LinkedIn account that administers organization \(organization)"

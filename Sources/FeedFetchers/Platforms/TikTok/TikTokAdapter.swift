@@ -21,6 +21,10 @@ public struct TikTokAdapter: PlatformAdapter {
             CredentialField("refresh_token", required: false),
             CredentialField("client_key", required: false, secret: false),
             CredentialField("client_secret", required: false),
+            // When the access token and the refresh token end, and the scopes granted (issue 12).
+            CredentialField("expires_at", required: false, secret: false),
+            CredentialField("refresh_expires_at", required: false, secret: false),
+            CredentialField("scope", required: false, secret: false),
         ]
     }
     public var minimumInterval: TimeInterval { 15 * 60 }

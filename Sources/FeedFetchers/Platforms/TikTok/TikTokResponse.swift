@@ -82,12 +82,15 @@ struct TikTokTokenResponse: Decodable {
     var accessToken: String?
     var expiresIn: Int?
     var refreshToken: String?
+    /// Seconds the refresh token lasts (365 days): when the connection itself ends.
+    var refreshExpiresIn: Int?
     var error: String?
     var errorDescription: String?
 
     enum CodingKeys: String, CodingKey {
         case error
         case accessToken = "access_token", expiresIn = "expires_in", refreshToken = "refresh_token"
+        case refreshExpiresIn = "refresh_expires_in"
         case errorDescription = "error_description"
     }
 }

@@ -79,6 +79,10 @@ struct TikTokSession {
         if let seconds = answer?.expiresIn {
             refreshed["expires_at"] = FeedDate.isoString(now.addingTimeInterval(TimeInterval(seconds)))
         }
+        if let seconds = answer?.refreshExpiresIn, seconds > 0 {
+            // The refresh token's end is the connection's: after it the creator must connect again.
+            refreshed["refresh_expires_at"] = FeedDate.isoString(now.addingTimeInterval(TimeInterval(seconds)))
+        }
     }
 
     /// The `PlatformError` for a TikTok error answer, by `error.code` first, then by status.

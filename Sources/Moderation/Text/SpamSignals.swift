@@ -13,11 +13,16 @@ public struct SpamSignal: Equatable, Sendable {
     public var kind: Kind
     /// What matched, for the operator: "12 hashtags", "“!” repeated 9 times".
     public var detail: String
+    /// How much the signal adds to the spam score (issue 15: weighted, not absolute). A
+    /// "GOOOOOOL", a chant in capitals or a hashtag-rich photo post each stays below the
+    /// default threshold of 0.6 alone; two strong signals together reach it.
+    public var weight: Double
 
     /// A signal of `kind` with `detail`.
-    public init(kind: Kind, detail: String) {
+    public init(kind: Kind, detail: String, weight: Double = 1) {
         self.kind = kind
         self.detail = detail
+        self.weight = weight
     }
 }
 
@@ -35,6 +40,18 @@ public struct SpamSignals: Sendable {
     /// Fewest cased letters for the shouting signal.
     public static let shoutingLetters = 20
 
+    /// Hashtags that only beg for follows and likes: each weighs on its own.
+    static let baitTags: Set<String> = [
+        "follow4follow", "followforfollow", "f4f", "like4like", "likeforlike", "likeforlikes", "l4l", "followback",
+        "followme", "follow4followback", "likes4likes", "instalike", "tagsforlikes", "followers", "followtrain",
+        "sub4sub", "spam4spam", "gainfollowers", "teamfollowback", "likeback", "comment4comment", "c4c",
+    ]
+
+    /// The summed weight of `signals`, capped at 1.
+    public static func score(_ signals: [SpamSignal]) -> Double {
+        min(1, signals.reduce(0) { $0 + $1.weight })
+    }
+
     /// The signals that `text` with `tags` and `links` links shows, in `Kind` order.
     ///
     /// Hashtags are those of the text and the tags together, each counted once (folded);
@@ -46,7 +63,9 @@ public struct SpamSignals: Sendable {
         let written = tokens.filter(isLink).count
         let linkCount = max(links, written)
         if linkCount > maximumLinks {
-            signals.append(SpamSignal(kind: .linkStuffing, detail: "\(linkCount) links"))
+            // Many links in a short text is stuffing; a long article may link to many sources.
+            let dense = tokens.count < linkCount * 12
+            signals.append(SpamSignal(kind: .linkStuffing, detail: "\(linkCount) links", weight: dense ? min(0.8, 0.5 + 0.1 * Double(linkCount - 4)) : 0.2))
         }
         if let signal = repeatedCharacters(tokens: tokens) { signals.append(signal) }
         if let signal = shouting(tokens: tokens) { signals.append(signal) }
@@ -60,14 +79,21 @@ public struct SpamSignals: Sendable {
         distinct.formUnion(tags.map(TextNormalizer.fold))
         distinct.remove("")
         let count = distinct.count
+        let bait = distinct.filter(baitTags.contains).count
+        var weight = 0.0
+        var detail = ""
         if count > maximumHashtags {
-            return SpamSignal(kind: .hashtagStuffing, detail: "\(count) hashtags")
+            weight = min(0.4, 0.25 + 0.015 * Double(count - maximumHashtags))
+            detail = "\(count) hashtags"
+        } else if tokens.count >= 6, inText.count * 2 > tokens.count {
+            weight = 0.15
+            detail = "\(inText.count) of \(tokens.count) words are hashtags"
         }
-        if tokens.count >= 6, inText.count * 2 > tokens.count {
-            return SpamSignal(
-                kind: .hashtagStuffing, detail: "\(inText.count) of \(tokens.count) words are hashtags")
+        if bait > 0 {
+            weight += min(0.6, 0.2 * Double(bait))
+            detail += (detail.isEmpty ? "" : ", ") + "\(bait) follow-bait hashtag\(bait == 1 ? "" : "s")"
         }
-        return nil
+        return weight > 0 ? SpamSignal(kind: .hashtagStuffing, detail: detail, weight: weight) : nil
     }
 
     /// The longest run of one character (not a digit or space) when it reaches `repeatRun`.
@@ -85,7 +111,9 @@ public struct SpamSignals: Sendable {
             }
         }
         guard let best else { return nil }
-        return SpamSignal(kind: .repeatedCharacters, detail: "“\(best.character)” repeated \(best.count) times")
+        // A stretched letter is a cheer ("GOOOOOOL", "Yessssss"); a run of symbols leans to spam.
+        let weight = best.character.isLetter ? 0.2 : 0.3
+        return SpamSignal(kind: .repeatedCharacters, detail: "“\(best.character)” repeated \(best.count) times", weight: weight)
     }
 
     /// At least `shoutingShare` of the cased letters upper-case, among `shoutingLetters` or more.
@@ -100,7 +128,7 @@ public struct SpamSignals: Sendable {
         }
         guard cased >= shoutingLetters, Double(upper) >= shoutingShare * Double(cased) else { return nil }
         let percent = Int((100 * Double(upper) / Double(cased)).rounded())
-        return SpamSignal(kind: .shouting, detail: "\(percent)% of \(cased) letters upper-case")
+        return SpamSignal(kind: .shouting, detail: "\(percent)% of \(cased) letters upper-case", weight: 0.25)
     }
 
     /// Whether a whitespace-free token is a URL or a bare `www.` address.

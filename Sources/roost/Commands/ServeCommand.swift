@@ -36,8 +36,10 @@ struct ServeCommand: AsyncParsableCommand {
         let app = makeApplication(store: store, configuration: configuration, webhooks: events.dispatcher, host: host, port: port,
                                   now: { Date() }, logger: logger)
         let engine = IngestEngine(store: store, policy: global.networkPolicy, logger: logger)
+        let classifiers = ClassifierEngine(store: store, policy: global.networkPolicy, logger: logger)
         let services = ServiceGroup(
-            services: [app, SchedulerService(scheduler: engine.scheduler), WebhookService(dispatcher: events.dispatcher)],
+            services: [app, SchedulerService(scheduler: engine.scheduler), WebhookService(dispatcher: events.dispatcher),
+                       ClassifierService(worker: classifiers.worker)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         do {
@@ -45,10 +47,12 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             await engine.shutdown()
             await events.shutdown()
+            await classifiers.shutdown()
             throw CommandFailure(kind: .other, message: "the server stopped: \(error)")
         }
         await engine.shutdown()
         await events.shutdown()
+        await classifiers.shutdown()
     }
 
     /// On first start with an empty database, a site to go on with (SPEC §1, issue 3).

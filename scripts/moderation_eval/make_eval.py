@@ -118,8 +118,8 @@ def build(lang, spec, rng):
         bait = " ".join("#" + t for t in rng.sample(spec["bait"], rng.randrange(2, 4)))
         variants = [
             f"{closings[k % 7].upper()}!!!!!!!! {links} {bait}",
-            f"{spec['photo'][k % 5]} {bait} " + " ".join("#" + t for t in rng.sample(spec["photo_tags"], 12)),
-            f"{closings[(k + 3) % 7]} {links} {links.replace('/', '/x')}",
+            f"{closings[(k + 5) % 7]} {bait} " + " ".join("#" + t for t in rng.sample(spec["photo_tags"], 12)),
+            f"{closings[(k + 3) % 7]} {links} {links.replace('https://shop', 'https://store')}",
             f"{spec['photo'][(k + 2) % 5].upper()} {spec['teams'][k % 4].upper()} {links} $$$$$$$$",
         ]
         add(variants[k % 4], "hide", "spam")

@@ -25,6 +25,34 @@ struct RuleEvaluator {
 
     private var text: String { post.textPlain ?? "" }
 
+    /// The opening of the text that the built-in checks read: 20,000 bytes of UTF-8 say
+    /// whether a post swears, scams or spams, and a long article costs no more than that.
+    private var scanned: String {
+        guard let plain = post.textPlain else { return "" }
+        return plain.utf8.count <= Self.scannedBytes ? plain : String(decoding: plain.utf8.prefix(Self.scannedBytes), as: UTF8.self)
+    }
+
+    /// Bytes of text the built-in checks read.
+    static let scannedBytes = 20_000
+
+    /// How often `needle` (ASCII) occurs in `haystack`, counted on UTF-8 without copying.
+    static func occurrences(of needle: String, in haystack: String) -> Int {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return 0 }
+        var count = 0
+        let bytes = Array(haystack.utf8)
+        var index = 0
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                count += 1
+                index += pattern.count
+            } else {
+                index += 1
+            }
+        }
+        return count
+    }
+
     private func keywords(_ words: [String]) -> String? {
         let matcher = KeywordMatcher(phrases: words)
         let places: [(String, String)] = [("title", post.title ?? ""), ("text", text), ("tags", post.tags.joined(separator: " , "))]
@@ -84,7 +112,7 @@ struct RuleEvaluator {
     private func profanity() -> String? {
         // Gated words ("porra", "fan") ask the language of the whole post, once, when one shows up.
         let language = { LanguageDetector.shared.detect([post.title, post.textPlain].compactMap { $0 }.joined(separator: "\n")).code }
-        for (place, value) in [("title", post.title ?? ""), ("text", text), ("tags", post.tags.joined(separator: " "))] where !value.isEmpty {
+        for (place, value) in [("title", post.title ?? ""), ("text", scanned), ("tags", post.tags.joined(separator: " "))] where !value.isEmpty {
             if let match = ProfanityFilter.builtIn.firstMatch(in: value, language: language) {
                 return "profanity '\(match.matched)' (\(match.language)) in \(place)"
             }
@@ -93,9 +121,9 @@ struct RuleEvaluator {
     }
 
     private func spam(threshold: Double) -> String? {
-        let anchors = (post.textRich ?? "").components(separatedBy: "<a ").count - 1
-        let bare = text.components(separatedBy: "://").count - 1
-        let links = max(anchors, bare)
+        let text = scanned
+        let anchors = Self.occurrences(of: "<a ", in: post.textRich ?? "")
+        let links = max(anchors, Self.occurrences(of: "://", in: text))
         var signals = SpamSignals.analyze(text: [post.title ?? "", text].joined(separator: "\n"), tags: post.tags, links: links)
         if context.recent.count > 0,
            let original = context.recent.original(of: ShingleSignature(text: ModerationContext.comparedText(of: post))) {
@@ -109,7 +137,7 @@ struct RuleEvaluator {
     }
 
     private func scam(threshold: Double) -> String? {
-        let signals = ScamDetector.builtIn.signals(in: [post.title ?? "", text, post.ctaLink ?? ""].joined(separator: "\n"))
+        let signals = ScamDetector.builtIn.signals(in: [post.title ?? "", scanned, post.ctaLink ?? ""].joined(separator: "\n"))
         let score = ScamDetector.score(signals)
         guard !signals.isEmpty, Moderator.units(score) >= Moderator.units(threshold) else { return nil }
         return "scam score \(Self.format(score)): " + signals.map { "\($0.detail) (\(Self.format($0.weight)))" }.joined(separator: "; ")

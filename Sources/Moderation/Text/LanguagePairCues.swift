@@ -11,10 +11,10 @@ enum LanguagePairCues {
 
     private static let pairs: [Pair] = [
         Pair(languages: ("da", "no"), words: vote([
-            "af", "mig", "dig", "sig", "efter", "noget", "nogen", "lidt", "meget", "gøre", "købe", "bliver", "nej", "hej", "tak",
+            "af", "at", "mig", "dig", "sig", "efter", "noget", "nogen", "lidt", "meget", "gøre", "købe", "bliver", "nej", "hej", "tak",
             "ugen", "jer", "hvad", "spørgsmål", "sammen", "også", "hjemme", "kommer", "kunne", "skal", "gerne", "klokken", "omkring", "vores", "tilbage", "igen", "synes",
         ], [
-            "av", "meg", "deg", "seg", "etter", "noe", "noen", "litt", "mye", "veldig", "gjøre", "kjøpe", "blir", "nei", "hei", "takk",
+            "av", "å", "meg", "deg", "seg", "etter", "noe", "noen", "litt", "mye", "veldig", "gjøre", "kjøpe", "blir", "nei", "hei", "takk",
             "uka", "dere", "hva", "spørsmål", "sammen", "også", "hjemme", "kommer", "kunne", "skal", "gjerne", "klokka", "rundt", "våre", "tilbake", "igjen", "syns", "ikkje",
         ]), letters: [:]),
         Pair(languages: ("es", "pt"), words: vote([

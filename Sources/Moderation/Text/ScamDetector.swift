@@ -50,9 +50,13 @@ public struct ScamDetector: Sendable {
         if let money = tokens.first(where: Self.isMoney) ?? currencyAmount(words) {
             out.append(ScamSignal(detail: "money amount '\(money.prefix(30))'", weight: 0.1))
         }
+        let coin = words.first { lexicon.crypto.contains($0) }
+        if coin != nil, let promise = lexicon.doubling.matches(in: words).first {
+            out.append(ScamSignal(detail: "crypto with a promise to double ('\(promise)')", weight: 0.35))
+        }
         if let amount = cryptoAmount(words) {
             out.append(ScamSignal(detail: "crypto amount '\(amount)'", weight: 0.25))
-        } else if let coin = words.first(where: { lexicon.crypto.contains($0) }) {
+        } else if let coin {
             out.append(ScamSignal(detail: "crypto '\(coin)'", weight: 0.15))
         }
         if let wallet = tokens.first(where: Self.isWalletAddress) {

@@ -8,6 +8,8 @@ struct ScamLexicon: Sendable {
     var hints: PhraseSet
     /// Pressure to act now.
     var urgency: PhraseSet
+    /// Promises to double or multiply (with a crypto word: "send USDT, get double back").
+    var doubling: PhraseSet
     /// Crypto currency words, folded.
     var crypto: Set<Substring>
     /// Currency words and codes, folded.
@@ -36,6 +38,7 @@ struct ScamLexicon: Sendable {
         phrases = PhraseSet(byLanguage("phrases"))
         hints = PhraseSet(byLanguage("hints"))
         urgency = PhraseSet(byLanguage("urgency"))
+        doubling = PhraseSet(list("doubling"))
         crypto = Set(list("crypto").map { Substring(TextNormalizer.fold($0)) })
         currencies = Set(list("currencies").map { Substring(TextNormalizer.fold($0)) })
         shorteners = Set(list("shorteners").map { $0.lowercased() })

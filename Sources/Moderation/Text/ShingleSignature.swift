@@ -24,11 +24,13 @@ public struct ShingleSignature: Sendable, Equatable {
 
     /// The signature of `text`.
     public init(text: String) {
-        var words: [Substring] = []
-        for token in text.split(whereSeparator: \.isWhitespace) where words.count < Self.maximumWords {
+        var kept: [Substring] = []
+        for token in text.split(whereSeparator: \.isWhitespace) where kept.count < Self.maximumWords {
             guard let first = token.first, first != "@", first != "#", !SpamSignals.isLink(token) else { continue }
-            words.append(contentsOf: TextNormalizer.words(String(token)))
+            kept.append(token)
         }
+        // One fold for the whole text: folding token by token costs a string each.
+        let words = TextNormalizer.words(kept.joined(separator: " "))
         wordCount = words.count
         var hashes: [UInt64] = []
         hashes.reserveCapacity(words.count)

@@ -44,7 +44,8 @@ public struct SpamSignals: Sendable {
     static let baitTags: Set<String> = [
         "follow4follow", "followforfollow", "f4f", "like4like", "likeforlike", "likeforlikes", "l4l", "followback",
         "followme", "follow4followback", "likes4likes", "instalike", "tagsforlikes", "followers", "followtrain",
-        "sub4sub", "spam4spam", "gainfollowers", "teamfollowback", "likeback", "comment4comment", "c4c",
+        "sub4sub", "spam4spam", "gainfollowers", "teamfollowback", "likeback", "comment4comment", "c4c", "sigodevolta",
+        "sdv", "sigueme", "siguemeytesigo", "seguidores", "abonnes", "folgenfuerfolgen",
     ]
 
     /// The summed weight of `signals`, capped at 1.
@@ -62,6 +63,10 @@ public struct SpamSignals: Sendable {
         if let signal = hashtagStuffing(tokens: tokens, tags: tags) { signals.append(signal) }
         let written = tokens.filter(isLink).count
         let linkCount = max(links, written)
+        if linkCount >= 2, linkCount <= maximumLinks, tokens.count - written < 3 * linkCount {
+            // A few links with hardly a word around them: packed, but not yet stuffing.
+            signals.append(SpamSignal(kind: .linkStuffing, detail: "\(linkCount) links in \(tokens.count - written) words", weight: 0.3))
+        }
         if linkCount > maximumLinks {
             // Many links in a short text is stuffing; a long article may link to many sources.
             let dense = tokens.count < linkCount * 12
@@ -133,6 +138,7 @@ public struct SpamSignals: Sendable {
 
     /// Whether a whitespace-free token is a URL or a bare `www.` address.
     static func isLink(_ token: Substring) -> Bool {
-        token.contains("://") || token.lowercased().hasPrefix("www.")
+        // Compared without lower-casing a copy of every token: this runs on every word.
+        token.utf8.prefix(4).lazy.map { $0 | 0x20 }.elementsEqual("www.".utf8) || token.contains("://")
     }
 }

@@ -40,7 +40,7 @@ struct WeightedSpamTests {
     func reasonWeights() {
         let detail = fires("BEST DEALS!!!!!!!! https://a.example/1 https://b.example/2 https://c.example/3 https://d.example/4 #follow4follow") ?? ""
         #expect(detail.hasPrefix("spam score "))
-        #expect(detail.contains("4 links (0.5)"))
+        #expect(detail.contains("4 links (0.6)"))
         #expect(detail.contains("repeated 8 times (0.3)"))
     }
 }

@@ -69,8 +69,10 @@ public struct SpamSignals: Sendable {
         }
         if linkCount > maximumLinks {
             // Many links in a short text is stuffing; a long article may link to many sources.
-            let dense = tokens.count < linkCount * 12
-            signals.append(SpamSignal(kind: .linkStuffing, detail: "\(linkCount) links", weight: dense ? min(0.8, 0.5 + 0.1 * Double(linkCount - 4)) : 0.2))
+            let words = tokens.count - written
+            let base = words < 3 * linkCount ? 0.6 : tokens.count < linkCount * 12 ? 0.5 : 0.2
+            signals.append(SpamSignal(kind: .linkStuffing, detail: "\(linkCount) links",
+                                      weight: base == 0.2 ? base : min(0.8, base + 0.1 * Double(linkCount - 4))))
         }
         if let signal = repeatedCharacters(tokens: tokens) { signals.append(signal) }
         if let signal = shouting(tokens: tokens) { signals.append(signal) }

@@ -84,7 +84,7 @@ struct ModeratorTests {
         let spam = Rule(id: "s", action: .hide, kind: .spam(threshold: 0.6))
         #expect(RuleEvaluator(post: rude, context: ModerationContext()).fires(Rule(id: "p", action: .hide, kind: .profanity)) != nil)
         #expect(RuleEvaluator(post: shouting, context: ModerationContext()).fires(spam) == nil)
-        #expect(RuleEvaluator(post: stuffed, context: ModerationContext()).fires(spam)?.hasPrefix("spam score 1: ") == true)
+        #expect(RuleEvaluator(post: stuffed, context: ModerationContext()).fires(spam)?.hasPrefix("spam score ") == true)
         var recent = ModerationContext()
         recent.remember(id: "41", post: copy)
         let detail = RuleEvaluator(post: copy, context: recent).fires(spam)

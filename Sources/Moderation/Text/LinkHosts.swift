@@ -5,7 +5,7 @@ enum LinkHosts {
     /// Hosts of the URLs, `www.` addresses and bare `name.tld/...` links in `text`, lower-cased.
     static func hosts(in text: String) -> [String] {
         var hosts: [String] = []
-        for token in text.split(whereSeparator: \.isWhitespace) where token.contains(".") {
+        for token in text.split(whereSeparator: \.isWhitespace) where token.utf8.contains(UInt8(ascii: ".")) {
             var rest = Substring(token.lowercased())
             if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
             else if !rest.contains(".") || rest.first == "#" || rest.first == "@" || rest.contains("@") { continue }

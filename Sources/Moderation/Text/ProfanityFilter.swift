@@ -32,9 +32,9 @@ public struct ProfanityFilter: Sendable {
     }
 
     private var exact: [String: Entry] = [:]
-    private var stems: [String: Entry] = [:]
+    private var stems: [Substring: Entry] = [:]
     private var squeezedExact: [String: Entry] = [:]
-    private var squeezedStems: [String: Entry] = [:]
+    private var squeezedStems: [Substring: Entry] = [:]
     private var phrases: [(words: [String], entry: Entry)] = []
     private var singles: [Entry] = []
     private var allowList: Set<String>
@@ -77,8 +77,8 @@ public struct ProfanityFilter: Sendable {
         singles.append(entry)
         if isStem {
             stemLengths = Array(Set(stemLengths + [first.count, Self.squeezed(first).count])).sorted()
-            if stems[first] == nil { stems[first] = entry }
-            if squeezedStems[Self.squeezed(first)] == nil { squeezedStems[Self.squeezed(first)] = entry }
+            if stems[Substring(first)] == nil { stems[Substring(first)] = entry }
+            if squeezedStems[Substring(Self.squeezed(first))] == nil { squeezedStems[Substring(Self.squeezed(first))] = entry }
         } else {
             if exact[first] == nil { exact[first] = entry }
             if squeezedExact[Self.squeezed(first)] == nil { squeezedExact[Self.squeezed(first)] = entry }
@@ -124,10 +124,10 @@ public struct ProfanityFilter: Sendable {
                 if let entry = wildcardMatch(form) { return entry }
                 continue
             }
-            if let entry = exact[text] ?? stemMatch(form, in: stems) { return entry }
+            if let entry = exact[text] ?? stemMatch(text, in: stems) { return entry }
             if Self.hasRun(form) {
                 let squeezed = Self.squeezed(text)
-                if let entry = squeezedExact[squeezed] ?? stemMatch(Array(squeezed), in: squeezedStems) {
+                if let entry = squeezedExact[squeezed] ?? stemMatch(squeezed, in: squeezedStems) {
                     return entry
                 }
             }
@@ -144,9 +144,11 @@ public struct ProfanityFilter: Sendable {
     }
 
     /// The stem in `table` that `form` starts with, if any.
-    private func stemMatch(_ form: [Character], in table: [String: Entry]) -> Entry? {
-        for length in stemLengths where length <= form.count {
-            if let entry = table[String(form[0..<length])] { return entry }
+    private func stemMatch(_ form: String, in table: [Substring: Entry]) -> Entry? {
+        // Prefixes as substrings of one string: no string is made per stem length.
+        let count = form.count
+        for length in stemLengths where length <= count {
+            if let entry = table[form.prefix(length)] { return entry }
         }
         return nil
     }

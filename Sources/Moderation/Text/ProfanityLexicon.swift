@@ -28,7 +28,9 @@ public enum ProfanityLexicon {
               let data = try? Data(contentsOf: url),
               let object = (try? JSONSerialization.jsonObject(with: data)) as? [String: Any],
               let languages = object["languages"] as? [String: [String: [String]]] else { return ([], [], []) }
-        let codes = languages.keys.sorted()
+        // The first seven languages first: a word shared with a later one keeps its original language.
+        let first = ["en", "es", "pt", "fr", "de", "fi", "sv"]
+        let codes = first.filter { languages[$0] != nil } + languages.keys.filter { !first.contains($0) }.sorted()
         return (codes.map { ($0, languages[$0]?["terms"] ?? []) }, codes.map { ($0, languages[$0]?["gated"] ?? []) },
                 Set(object["allow"] as? [String] ?? []))
     }()

@@ -96,6 +96,8 @@ public struct ScamDetector: Sendable {
 
     /// An Ethereum (`0x` + 40 hex) or Bitcoin (bech32 `bc1…`, base58 `1…`/`3…`) address.
     static func isWalletAddress(_ token: Substring) -> Bool {
+        // Most words are far shorter than any address: no trimming for them.
+        guard token.utf8.count >= 26 else { return false }
         let token = token.trimmingCharacters(in: .punctuationCharacters)
         let lower = token.lowercased()
         if lower.hasPrefix("0x"), token.count == 42, token.dropFirst(2).allSatisfy(\.isHexDigit) { return true }

@@ -24,12 +24,12 @@ final class ClassifierServer: Sendable {
             case "spam": text = #"{"labels": [{"label": "spam", "score": 0.97}, {"label": "ok", "score": 0.03}]}"#
             case "clean": text = #"{"labels": {"ok": 0.99, "spam": 0.01}}"#
             case "slow":
-                try await Task.sleep(for: .seconds(3))
+                try await Task.sleep(for: .seconds(6))
                 text = #"{"labels": {"spam": 0.99}}"#
             case "garbage": text = "<html>Service Unavailable</html>"
             case "huge": text = #"{"labels": {"spam": 0.99}, "pad": ""# + String(repeating: "x", count: 300_000) + #""}"#
             default:
-                try await Task.sleep(for: .seconds(5))
+                try await Task.sleep(for: .seconds(8))
                 text = "{}"
             }
             return Response(status: .ok, headers: [.contentType: "application/json"], body: ResponseBody(byteBuffer: ByteBuffer(string: text)))

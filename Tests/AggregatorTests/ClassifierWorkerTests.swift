@@ -8,7 +8,7 @@ import Testing
 @Suite("Classifier rules against a real loopback endpoint: judged off ingest, never published unjudged (issue 15)")
 struct ClassifierWorkerTests {
     private func ruleSet(_ url: String, action: Rule.Action = .hide) -> RuleSet {
-        RuleSet(rules: [Rule(id: "model", action: action, kind: .classifier(ClassifierSettings(url: url, timeoutMs: 300)))])
+        RuleSet(rules: [Rule(id: "model", action: action, kind: .classifier(ClassifierSettings(url: url, timeoutMs: 2_000)))])
     }
 
     /// Stores one post decided as ingest decides it (no classifier call), then runs one worker
@@ -61,7 +61,7 @@ struct ClassifierWorkerTests {
     }
 
     @Test("Slow, garbage, huge or silent classifiers leave the post in the inbox saying why, never published", arguments: [
-        ("slow", "no answer within 300 ms"), ("garbage", "not JSON"), ("huge", ""), ("silent", "no answer within 300 ms"),
+        ("slow", "no answer within 2000 ms"), ("garbage", "not JSON"), ("huge", "larger than 64 KB"), ("silent", "no answer within 2000 ms"),
     ])
     func failures(kind: String, why: String) async throws {
         let server = ClassifierServer()

@@ -20,6 +20,8 @@ public struct HTTPPostClassifier: PostClassifier {
         let response: FetchResponse
         do {
             response = try await transport.fetch(fetch)
+        } catch .bodyTooLarge(_, let limit) {
+            return .failed("the answer is larger than \(limit / 1024) KB")
         } catch {
             return .failed(error.description)
         }

@@ -50,7 +50,10 @@ struct BenchModerationTally {
                 guard let counts = table[key] else { continue }
                 json.beginObject(key)
                 json.integer("posts", counts.total)
-                if let precision = counts.precision { json.number("precision", Self.round(precision)) }
+                // A keep-only group has no precision of its own: its false-positive rate says it.
+                if counts.truePositive + counts.falseNegative > 0, let precision = counts.precision {
+                    json.number("precision", Self.round(precision))
+                }
                 if let recall = counts.recall { json.number("recall", Self.round(recall)) }
                 if counts.truePositive + counts.falseNegative == 0 {
                     json.number("falsePositiveRate", Self.round(Double(counts.falsePositive) / Double(max(1, counts.total))))

@@ -45,7 +45,12 @@ let package = Package(
             swiftSettings: strict
         ),
         // pure decisions: Post + rule set → Decision
-        .target(name: "Moderation", dependencies: ["FeedFetchers"], swiftSettings: strict),
+        .target(
+            name: "Moderation", dependencies: ["FeedFetchers"],
+            // The word lists are data, not code (issue 15): profanity and scam lexicons.
+            resources: [.copy("Resources/profanity.json"), .copy("Resources/scam.json")],
+            swiftSettings: strict
+        ),
         // the engine: storage, ingest pipeline, scheduler
         .target(
             name: "Aggregator",

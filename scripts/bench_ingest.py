@@ -11,10 +11,22 @@ With --reader, also runs lemon24's `reader` on the same corpus in the same sitti
     python3 ../shared/bench/make_corpus.py --out /tmp/roost-corpus
     swift build -c release
     python3 scripts/bench_ingest.py --corpus /tmp/roost-corpus [--reader --python /tmp/venv-bench/bin/python]
+    python3 scripts/bench_ingest.py --corpus /tmp/roost-corpus --moderation ai_moderation --rules builtin
+
+--moderation sets the feeds' moderation type (default auto_publish); --rules builtin gives the
+site every built-in rule (profanity, spam with its near-duplicate check, scam) as score rules,
+written to the database before the first fetch, the way `PUT /v2/:site/moderation/rules` stores them.
 """
 import argparse, glob, json, os, socket, sqlite3, subprocess, sys, tempfile, time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+BUILTIN_RULES = {"rules": [
+    {"id": "profanity", "type": "profanity", "action": "score", "weight": 0.8},
+    {"id": "spam", "type": "spam", "action": "score", "weight": 0.8, "threshold": 0.6},
+    {"id": "scam", "type": "scam", "action": "score", "weight": 0.8, "threshold": 0.6},
+], "thresholds": {"publish": 0.3, "hide": 0.7}}
 
 
 def free_port():
@@ -37,6 +49,8 @@ def main():
     parser.add_argument("--reader", action="store_true", help="also time lemon24's reader (peers.py) now")
     parser.add_argument("--python", default=sys.executable, help="the Python with reader installed")
     parser.add_argument("--out")
+    parser.add_argument("--moderation", default="auto_publish", choices=["auto_publish", "ai_moderation", "saved_to_inbox"])
+    parser.add_argument("--rules", default="none", choices=["none", "builtin"], help="builtin: every built-in rule, as score rules")
     args = parser.parse_args()
 
     feeds = sorted(glob.glob(os.path.join(args.corpus, "feeds", "*.xml")) + glob.glob(os.path.join(args.corpus, "feeds", "*.json")))
@@ -54,7 +68,11 @@ def main():
                                for f in feeds)
             open(opml, "w").write(f'<?xml version="1.0"?><opml version="2.0"><body>{outlines}</body></opml>')
             site = json.loads(run([args.roost, "sites", "create", "--name", "bench", "--db", db])[1])["uuid"]
-            run([args.roost, "feeds", "import", "--site", site, opml, "--db", db, "--allow-private-networks", "--moderation", "auto_publish"])
+            run([args.roost, "feeds", "import", "--site", site, opml, "--db", db, "--allow-private-networks", "--moderation", args.moderation])
+            if args.rules == "builtin":
+                with sqlite3.connect(db) as connection:
+                    connection.execute("INSERT OR REPLACE INTO moderation_rules (site_id, rules, updated_at) SELECT id, ?, 0 FROM sites",
+                                       (json.dumps(BUILTIN_RULES, sort_keys=True),))
             seconds, out = run([args.roost, "fetch", "--once", "--db", db, "--allow-private-networks"])
             summary = json.loads(out)
             results["cold"].append({"seconds": seconds, "posts": summary["newPosts"], "postsPerSecond": summary["newPosts"] / seconds,
@@ -74,6 +92,7 @@ def main():
     warm = median([r["feedsPerSecond"] for r in results["warm"]])
     results["coldPostsPerSecond"] = cold
     results["warmFeedsPerSecond"] = warm
+    print(f"moderation: {args.moderation}, rules: {args.rules}")
     print(f"cold ingest: {cold:,.0f} posts/s (median of {args.runs}; {results['cold'][0]['posts']} posts, "
           f"{results['cold'][0]['failed']} failed feeds)")
     print(f"warm pass (304s): {warm:,.0f} feeds/s ({results['warm'][0]['notModified']} of {len(feeds)} answered 304)")

@@ -17,14 +17,18 @@ public struct Decision: Sendable, Equatable {
     /// The post's SimHash, when a spam rule computed it: kept so that later posts can be
     /// checked against this one without hashing it again.
     public var fingerprint: UInt64?
+    /// Classifier rules whose answer the post waits for, in the inbox (issue 15).
+    public var pendingClassifiers: [String]
 
     /// Creates a decision.
-    public init(state: ModerationState, decidedBy: Decider, score: Double? = nil, reasons: [Reason] = [], fingerprint: UInt64? = nil) {
+    public init(state: ModerationState, decidedBy: Decider, score: Double? = nil, reasons: [Reason] = [], fingerprint: UInt64? = nil,
+                pendingClassifiers: [String] = []) {
         self.state = state
         self.decidedBy = decidedBy
         self.score = score
         self.reasons = reasons
         self.fingerprint = fingerprint
+        self.pendingClassifiers = pendingClassifiers
     }
 }
 

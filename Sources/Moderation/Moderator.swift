@@ -11,10 +11,7 @@ public enum Moderator {
     /// The decision for `post` of a feed in mode `feedMode` under `ruleSet`.
     public static func decide(_ post: Post, feedMode: ModerationType, ruleSet: RuleSet,
                               context: ModerationContext = ModerationContext()) -> Decision {
-        var decision = rawDecision(post, feedMode: feedMode, ruleSet: ruleSet, context: context)
-        // Only sites with a spam rule pay for fingerprints; theirs are kept for the next posts.
-        if ruleSet.rules.contains(where: { $0.kind == .spam }) { decision.fingerprint = SimHash.fingerprint(post.textPlain ?? "") }
-        return decision
+        rawDecision(post, feedMode: feedMode, ruleSet: ruleSet, context: context)
     }
 
     private static func rawDecision(_ post: Post, feedMode: ModerationType, ruleSet: RuleSet, context: ModerationContext) -> Decision {
@@ -29,6 +26,9 @@ public enum Moderator {
         func with(_ action: Rule.Action) -> [Reason] { fired.filter { $0.0.action == action }.map(\.1) }
 
         if !with(.hide).isEmpty { return Decision(state: .hidden, decidedBy: .rules, reasons: with(.hide)) }
+        // A classifier that has not answered, or failed, holds the post in the inbox: it is never
+        // published unjudged (issue 15). Its answer decides the post again later.
+        if let held = classifierHold(ruleSet, context: context, reasons: reasons) { return held }
         switch feedMode {
         case .savedToInbox:
             return Decision(state: .inbox, decidedBy: .auto, reasons: reasons)
@@ -48,6 +48,25 @@ public enum Moderator {
         }
     }
 
+    /// The inbox decision while a classifier rule is pending or failed, or nil when all answered.
+    private static func classifierHold(_ ruleSet: RuleSet, context: ModerationContext, reasons: [Reason]) -> Decision? {
+        var pending: [String] = []
+        var held = reasons
+        for rule in ruleSet.classifierRules {
+            switch context.classifierVerdicts[rule.id] {
+            case nil:
+                pending.append(rule.id)
+                held.append(Reason(rule: rule.id, type: "classifier", detail: "waiting for the classifier's answer"))
+            case .failed(let why)?:
+                held.append(Reason(rule: rule.id, type: "classifier", detail: "classifier failed (\(why)): left in the inbox"))
+            case .labels?:
+                continue
+            }
+        }
+        guard held.count > reasons.count else { return nil }
+        return Decision(state: .inbox, decidedBy: .rules, reasons: held, pendingClassifiers: pending)
+    }
+
     /// Units of a score of 1: weights and thresholds compare as whole millionths, not as binary
     /// fractions whose sums miss the threshold they were meant to reach (SPEC §3.5 "at or above").
     static let scoreUnits = 1_000_000
@@ -58,13 +77,27 @@ public enum Moderator {
     }
 }
 
-/// What the rules may look at besides the post: fingerprints of the site's recent posts,
-/// for the spam rule's near-duplicate check.
+/// What the rules may look at besides the post: the site's recent posts, for the spam rule's
+/// near-duplicate check, and the answers of classifiers once they came (issue 15).
 public struct ModerationContext: Sendable {
-    public var recentFingerprints: [UInt64]
+    /// The posts stored before this one, oldest first, whatever their feed or platform.
+    public var recent: RecentPostIndex
+    /// Verdicts of classifier rules by rule id; a classifier rule without one is still pending.
+    public var classifierVerdicts: [String: ClassifierVerdict]
 
     /// Creates a context.
-    public init(recentFingerprints: [UInt64] = []) {
-        self.recentFingerprints = recentFingerprints
+    public init(recent: RecentPostIndex = RecentPostIndex(), classifierVerdicts: [String: ClassifierVerdict] = [:]) {
+        self.recent = recent
+        self.classifierVerdicts = classifierVerdicts
+    }
+
+    /// Remembers `post` under `id` as a recent post for the ones decided after it.
+    public mutating func remember(id: String, post: Post) {
+        recent.insert(id: id, text: Self.comparedText(of: post))
+    }
+
+    /// The text the near-duplicate check compares: title and plain text.
+    static func comparedText(of post: Post) -> String {
+        [post.title, post.textPlain].compactMap { $0 }.joined(separator: "\n")
     }
 }

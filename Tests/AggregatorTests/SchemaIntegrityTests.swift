@@ -32,7 +32,7 @@ struct SchemaIntegrityTests {
         let stored = try store.posts(PostQuery(siteId: site.id, state: .inbox, count: 5)).posts.map(\.flocklerId)
         _ = try store.apply(.tags(["edited", "Coffee"]), to: stored, siteId: site.id, keyId: 1, now: now)
         _ = try store.apply(.publish, to: stored, siteId: site.id, keyId: 1, now: now)
-        try store.saveRuleSet(siteId: site.id, RuleSet(rules: [Rule(id: "s", action: .hide, kind: .spam)]), keyId: 1, now: now)
+        try store.saveRuleSet(siteId: site.id, RuleSet(rules: [Rule(id: "s", action: .hide, kind: .spam(threshold: Rule.defaultSpamThreshold))]), keyId: 1, now: now)
         _ = try store.createConnection(NewConnection(siteId: site.id, service: .vimeo, name: nil, credentials: ["access_token": "t"]),
                                        now: now)
     }

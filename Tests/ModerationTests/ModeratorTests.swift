@@ -72,18 +72,23 @@ struct ModeratorTests {
         #expect(evaluator.fires(rule("lang", .hide, .language(allow: ["en"]))) == nil)
         #expect(evaluator.fires(rule("lang2", .hide, .language(allow: ["fi"]))) != nil)
         #expect(evaluator.fires(rule("p", .hide, .profanity)) == nil)
-        #expect(evaluator.fires(rule("s", .hide, .spam)) == nil)
+        #expect(evaluator.fires(rule("s", .hide, .spam(threshold: 0.6))) == nil)
     }
 
-    @Test("The profanity and spam rules fire on what the built-in checks find")
+    @Test("The profanity and spam rules fire on what the built-in checks find; shouting alone only scores")
     func profanityAndSpam() {
         let rude = Post(channel: "rss", title: "What the f*ck", textPlain: "This is a perfectly ordinary sentence otherwise.")
         let shouting = Post(channel: "rss", textPlain: "BUY NOW THE BEST DEAL OF THE YEAR, LIMITED OFFER FOR EVERYONE")
+        let stuffed = Post(channel: "rss", textPlain: "BUY NOW THE BEST DEAL!!!!!!!! https://a.example https://b.example https://c.example https://d.example")
         let copy = Post(channel: "rss", textPlain: "The town council meets on Tuesday evening to discuss the new library opening hours.")
+        let spam = Rule(id: "s", action: .hide, kind: .spam(threshold: 0.6))
         #expect(RuleEvaluator(post: rude, context: ModerationContext()).fires(Rule(id: "p", action: .hide, kind: .profanity)) != nil)
-        #expect(RuleEvaluator(post: shouting, context: ModerationContext()).fires(Rule(id: "s", action: .hide, kind: .spam)) != nil)
-        let recent = ModerationContext(recentFingerprints: [SimHash.fingerprint(copy.textPlain ?? "")])
-        #expect(RuleEvaluator(post: copy, context: recent).fires(Rule(id: "s", action: .hide, kind: .spam)) == "near-duplicate of a recent post")
+        #expect(RuleEvaluator(post: shouting, context: ModerationContext()).fires(spam) == nil)
+        #expect(RuleEvaluator(post: stuffed, context: ModerationContext()).fires(spam)?.hasPrefix("spam score ") == true)
+        var recent = ModerationContext()
+        recent.remember(id: "41", post: copy)
+        let detail = RuleEvaluator(post: copy, context: recent).fires(spam)
+        #expect(detail == "spam score 1: repeats post 41 (100% alike) (1)")
     }
 
     @Test("A score exactly at the publish threshold publishes: 0.1 + 0.2 is 0.3, not 0.30000000000000004")

@@ -78,8 +78,11 @@ public struct IngestFeed: Sendable {
         var context = try ModerationService(store: store).contextForNewPosts(siteId: feed.siteId, ruleSet: rules)
         return try store.upsertPosts(posts, feed: feed, now: now()) { post in
             let decision = Moderator.decide(post, feedMode: feed.moderationType, ruleSet: rules, context: context)
-            // Posts of one batch count as recent for each other's near-duplicate check.
-            if let fingerprint = decision.fingerprint { context.recentFingerprints.append(fingerprint) }
+            // Posts of one batch count as recent for each other's near-duplicate check; the
+            // reason names a post of this batch by its link, having no Flockler id yet.
+            if rules.needsRecentPosts {
+                context.remember(id: "'\(post.sourceUrl ?? post.sourceId ?? post.title ?? "")' of \(post.channel)", post: post)
+            }
             return decision
         }
     }

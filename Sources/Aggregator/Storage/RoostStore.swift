@@ -78,9 +78,11 @@ public protocol RoostStore: EventStore, APIKeyStore, IdempotencyStore, EmbedStor
     func history(siteId: Int64, flocklerId: Int64) throws -> [HistoryEntry]
     /// Operator actions on a site's posts, newest first.
     func auditLog(siteId: Int64, limit: Int, beforeId: Int64?) throws -> [HistoryEntry]
-    /// Fingerprints of the site's most recent posts, newest first, for near-duplicate checks:
-    /// of all its posts (nil), or of those stored before the post `flocklerId`.
-    func recentFingerprints(siteId: Int64, before flocklerId: Int64?, limit: Int) throws -> [UInt64]
+    /// Ids and texts (title and plain text) of the site's most recent posts, oldest first, for
+    /// near-duplicate checks: of all its posts (nil), or of those stored before the post `flocklerId`.
+    func recentTexts(siteId: Int64, before flocklerId: Int64?, limit: Int) throws -> [(id: Int64, text: String)]
+    /// Inbox posts of any site waiting for a classifier's answer (issue 15), oldest first.
+    func awaitingClassifier(limit: Int) throws -> [StoredPost]
     /// The site's most recent posts in any state, newest first (rule previews).
     func recentPosts(siteId: Int64, limit: Int) throws -> [StoredPost]
     /// The inbox posts no operator decided, oldest first: what re-evaluation decides again.

@@ -110,21 +110,31 @@ extension SQLiteStore {
         }
     }
 
-    public func recentFingerprints(siteId: Int64, before flocklerId: Int64?, limit: Int) throws -> [UInt64] {
+    public func recentTexts(siteId: Int64, before flocklerId: Int64?, limit: Int) throws -> [(id: Int64, text: String)] {
         try writer.read { db in
-            // Posts stored while the site had no spam rule have no fingerprint yet: theirs comes
-            // from their text, so that a new spam rule sees them as ingest will.
-            var sql = "SELECT simhash, CASE WHEN simhash IS NULL THEN text_plain END FROM posts WHERE site_id = ?"
+            var sql = "SELECT id, coalesce(title, ''), coalesce(text_plain, '') FROM posts WHERE site_id = ?"
             var arguments: StatementArguments = [siteId]
             if let flocklerId {
                 sql += " AND (created_at, id) < (SELECT created_at, id FROM posts WHERE id = ? AND site_id = ?)"
                 arguments += [flocklerId, siteId]
             }
             arguments += [limit]
-            return try Row.fetchAll(db, sql: sql + " ORDER BY created_at DESC, id DESC LIMIT ?", arguments: arguments).map { row in
-                if let stored = row[0] as Int64? { return UInt64(bitPattern: stored) }
-                return SimHash.fingerprint(row[1] as String? ?? "")
+            let rows = try Row.fetchAll(db, sql: sql + " ORDER BY created_at DESC, id DESC LIMIT ?", arguments: arguments)
+            // Oldest first, so that the first of several copies is the one a repeat points at.
+            return rows.reversed().map { row in
+                let title: String = row[1], text: String = row[2]
+                return (id: row[0], text: title.isEmpty ? text : title + "\n" + text)
             }
+        }
+    }
+
+    public func awaitingClassifier(limit: Int) throws -> [StoredPost] {
+        try writer.read { db in
+            // The hold's reason marks the post; a LIKE over the inbox only, which stays small.
+            try Row.fetchAll(db, sql: """
+                SELECT \(Self.postColumns) FROM posts WHERE state = 'inbox' AND decided_by = 'rules'
+                AND reasons LIKE '%waiting for the classifier%' ORDER BY created_at, id LIMIT ?
+                """, arguments: [limit]).compactMap(Self.storedPost(from:))
         }
     }
 

@@ -28,7 +28,8 @@ enum RuleCoding {
         let type = object["type"] as? String ?? ""
         let allowed: [String: Set<String>] = [
             "keywords": ["words"], "authors": ["usernames"], "regex": ["pattern", "fields"], "media": ["require"],
-            "length": ["min", "max"], "language": ["allow"], "channels": ["channels"], "profanity": [], "spam": [],
+            "length": ["min", "max"], "language": ["allow"], "channels": ["channels"], "profanity": [], "spam": ["threshold"],
+            "scam": ["threshold"], "classifier": ["url", "timeoutMs", "minScore", "labels"],
         ]
         guard let parameters = allowed[type] else {
             problems.append(.init(field: field + ".type", message: "must be one of \(allowed.keys.sorted().joined(separator: ", "))"))
@@ -58,7 +59,11 @@ enum RuleCoding {
             if let min, let max, min > max { problems.append(.init(field: field + ".max", message: "must not be below min")); return nil }
             return .length(min: min, max: max)
         case "profanity": return .profanity
-        default: return .spam
+        case "scam":
+            return .scam(threshold: RuleSet.number(object["threshold"], field + ".threshold", default: Rule.defaultScamThreshold, &problems))
+        case "classifier": return ClassifierCoding.settings(object, field: field, &problems).map(Rule.Kind.classifier)
+        default:
+            return .spam(threshold: RuleSet.number(object["threshold"], field + ".threshold", default: Rule.defaultSpamThreshold, &problems))
         }
     }
 
@@ -101,7 +106,9 @@ enum RuleCoding {
         case .length(let min, let max): if let min { object["min"] = min }; if let max { object["max"] = max }
         case .language(let allow): object["allow"] = allow
         case .channels(let channels): object["channels"] = channels
-        case .profanity, .spam: break
+        case .spam(let threshold), .scam(let threshold): object["threshold"] = threshold
+        case .classifier(let settings): object.merge(ClassifierCoding.object(settings)) { first, _ in first }
+        case .profanity: break
         }
         return object
     }

@@ -17,15 +17,41 @@ struct RuleEvaluator {
         case .language(let allow): return language(allow)
         case .channels(let channels): return channels.contains(post.channel.lowercased()) ? "comes from \(post.channel)" : nil
         case .profanity: return profanity()
-        case .spam: return spam()
+        case .spam(let threshold): return spam(threshold: threshold)
+        case .scam(let threshold): return scam(threshold: threshold)
+        case .classifier(let settings): return classifier(rule.id, settings)
         }
     }
 
     private var text: String { post.textPlain ?? "" }
 
-    /// Fingerprints at most this many bits apart are near-duplicates: a word or two edited in
-    /// a short post moves its fingerprint by up to about ten bits; unrelated texts sit near 32.
-    static let nearDuplicateDistance = 10
+    /// The opening of the text that the built-in checks read: 20,000 bytes of UTF-8 say
+    /// whether a post swears, scams or spams, and a long article costs no more than that.
+    private var scanned: String {
+        guard let plain = post.textPlain else { return "" }
+        return plain.utf8.count <= Self.scannedBytes ? plain : String(decoding: plain.utf8.prefix(Self.scannedBytes), as: UTF8.self)
+    }
+
+    /// Bytes of text the built-in checks read.
+    static let scannedBytes = 20_000
+
+    /// How often `needle` (ASCII) occurs in `haystack`, counted on UTF-8 without copying.
+    static func occurrences(of needle: String, in haystack: String) -> Int {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first else { return 0 }
+        var count = 0
+        let bytes = Array(haystack.utf8)
+        var index = 0
+        while index + pattern.count <= bytes.count {
+            if bytes[index] == first, bytes[index..<index + pattern.count].elementsEqual(pattern) {
+                count += 1
+                index += pattern.count
+            } else {
+                index += 1
+            }
+        }
+        return count
+    }
 
     private func keywords(_ words: [String]) -> String? {
         let matcher = KeywordMatcher(phrases: words)
@@ -84,24 +110,50 @@ struct RuleEvaluator {
     }
 
     private func profanity() -> String? {
-        for (place, value) in [("title", post.title ?? ""), ("text", text), ("tags", post.tags.joined(separator: " "))] {
-            if let match = ProfanityFilter.builtIn.firstMatch(in: value) {
+        // Gated words ("porra", "fan") ask the language of the whole post, once, when one shows up.
+        let language = { LanguageDetector.shared.detect([post.title, post.textPlain].compactMap { $0 }.joined(separator: "\n")).code }
+        for (place, value) in [("title", post.title ?? ""), ("text", scanned), ("tags", post.tags.joined(separator: " "))] where !value.isEmpty {
+            if let match = ProfanityFilter.builtIn.firstMatch(in: value, language: language) {
                 return "profanity '\(match.matched)' (\(match.language)) in \(place)"
             }
         }
         return nil
     }
 
-    private func spam() -> String? {
-        let anchors = (post.textRich ?? "").components(separatedBy: "<a ").count - 1
-        let bare = text.components(separatedBy: "://").count - 1
-        let links = max(anchors, bare)
-        let signals = SpamSignals.analyze(text: [post.title ?? "", text].joined(separator: "\n"), tags: post.tags, links: links)
-        if let first = signals.first { return first.detail }
-        let fingerprint = SimHash.fingerprint(text)
-        if text.count >= 40, context.recentFingerprints.contains(where: { SimHash.distance($0, fingerprint) <= Self.nearDuplicateDistance }) {
-            return "near-duplicate of a recent post"
+    private func spam(threshold: Double) -> String? {
+        let text = scanned
+        let anchors = Self.occurrences(of: "<a ", in: post.textRich ?? "")
+        let links = max(anchors, Self.occurrences(of: "://", in: text))
+        var signals = SpamSignals.analyze(text: [post.title ?? "", text].joined(separator: "\n"), tags: post.tags, links: links)
+        if context.recent.count > 0,
+           let original = context.recent.original(of: ShingleSignature(text: ModerationContext.comparedText(of: post))) {
+            let percent = Int((original.similarity * 100).rounded())
+            signals.append(SpamSignal(kind: .nearDuplicate, detail: "repeats post \(original.id) (\(percent)% alike)", weight: 1))
         }
-        return nil
+        let score = SpamSignals.score(signals)
+        guard !signals.isEmpty, Moderator.units(score) >= Moderator.units(threshold) else { return nil }
+        let details = signals.sorted { $0.weight > $1.weight }.map { "\($0.detail) (\(Self.format($0.weight)))" }
+        return "spam score \(Self.format(score)): " + details.joined(separator: "; ")
+    }
+
+    private func scam(threshold: Double) -> String? {
+        let signals = ScamDetector.builtIn.signals(in: [post.title ?? "", scanned, post.ctaLink ?? ""].joined(separator: "\n"))
+        let score = ScamDetector.score(signals)
+        guard !signals.isEmpty, Moderator.units(score) >= Moderator.units(threshold) else { return nil }
+        return "scam score \(Self.format(score)): " + signals.map { "\($0.detail) (\(Self.format($0.weight)))" }.joined(separator: "; ")
+    }
+
+    private func classifier(_ id: String, _ settings: ClassifierSettings) -> String? {
+        guard case .labels(let labels) = context.classifierVerdicts[id] else { return nil }
+        let firing = settings.firing(labels)
+        guard !firing.isEmpty else { return nil }
+        return "classifier labelled " + firing.prefix(5).map { "\($0.name) \(Self.format($0.score))" }.joined(separator: ", ")
+    }
+
+    /// A weight or score with at most two decimals.
+    static func format(_ value: Double) -> String {
+        let hundredths = Int((value * 100).rounded())
+        if hundredths % 100 == 0 { return "\(hundredths / 100)" }
+        return String(format: hundredths % 10 == 0 ? "%.1f" : "%.2f", Double(hundredths) / 100)
     }
 }

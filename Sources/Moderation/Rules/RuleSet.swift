@@ -25,6 +25,16 @@ public struct RuleSet: Sendable, Equatable {
 
     /// No rules: every feed's mode decides alone.
     public static let empty = RuleSet()
+
+    /// The classifier rules of the set, which are judged asynchronously.
+    public var classifierRules: [Rule] {
+        rules.filter { if case .classifier = $0.kind { return true } else { return false } }
+    }
+
+    /// Whether a spam rule needs the site's recent posts (the near-duplicate check).
+    public var needsRecentPosts: Bool {
+        rules.contains { if case .spam = $0.kind { return true } else { return false } }
+    }
 }
 
 /// One rule: what it looks for (`kind`), and what firing does (`action`).
@@ -44,7 +54,12 @@ public struct Rule: Sendable, Equatable {
         case language(allow: [String])
         case channels([String])
         case profanity
-        case spam
+        /// Weighted spam signals; fires when their sum reaches `threshold`.
+        case spam(threshold: Double)
+        /// Weighted scam and fraud signals; fires when their sum reaches `threshold`.
+        case scam(threshold: Double)
+        /// An operator's HTTP endpoint judging the post, asynchronously (issue 15).
+        case classifier(ClassifierSettings)
 
         /// The type's wire name.
         public var name: String {
@@ -58,9 +73,16 @@ public struct Rule: Sendable, Equatable {
             case .channels: return "channels"
             case .profanity: return "profanity"
             case .spam: return "spam"
+            case .scam: return "scam"
+            case .classifier: return "classifier"
             }
         }
     }
+
+    /// The spam rule's default threshold: two strong signals, or one decisive one (a near-duplicate).
+    public static let defaultSpamThreshold = 0.6
+    /// The scam rule's default threshold: a scam phrase and one more sign, or several signs.
+    public static let defaultScamThreshold = 0.6
 
     /// Fields a regex rule can look at.
     public enum RegexField: String, Sendable, Equatable, CaseIterable {

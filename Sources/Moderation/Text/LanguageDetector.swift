@@ -109,6 +109,10 @@ public struct LanguageDetector: Sendable {
         let ranked = scores.indices.sorted { scores[$0] > scores[$1] }
         guard let first = ranked.first, grams > 0 else { return .unknown(reason: "no letters") }
         let perGram = { (column: Int) in (scores[first] - scores[column]) / Double(grams) }
+        if ranked.count > 1, let resolved = LanguagePairCues.resolve(group.languages[first], group.languages[ranked[1]], letters: letters) {
+            // Danish and Norwegian, Spanish and Portuguese: words only one of them uses decide.
+            return .language(code: resolved, confidence: 0.75)
+        }
         if ranked.count > 1 {
             let second = ranked[1]
             guard perGram(second) >= minimumMargin else {

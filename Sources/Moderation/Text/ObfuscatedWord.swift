@@ -6,7 +6,7 @@ struct ObfuscatedWord: Equatable, Sendable {
 
     /// The word as written in the text.
     var written: String
-    /// Folded readings of the word (today one: separators dropped, masks as wildcards).
+    /// Folded readings of the word: separators dropped, masks as wildcards; then letter swaps read back.
     var forms: [[Character]]
 
     /// Characters that split words: whitespace and punctuation that never hides a letter.
@@ -78,6 +78,25 @@ struct ObfuscatedWord: Equatable, Sendable {
         }
         self.written = written
         self.forms = [letters]
+        if let swapped = Self.unswapped(letters) { forms.append(swapped) }
+    }
+
+    /// `letters` with letter swaps read back (`ph` → f, `v` → u: `phuck`, `fvck`), or nil when
+    /// it has none. A second reading only: the first, as written, is tried before.
+    static func unswapped(_ letters: [Character]) -> [Character]? {
+        guard letters.contains("v") || letters.contains("h") else { return nil }
+        var out: [Character] = []
+        var index = 0
+        while index < letters.count {
+            if letters[index] == "p", index + 1 < letters.count, letters[index + 1] == "h" {
+                out.append("f")
+                index += 2
+                continue
+            }
+            out.append(letters[index] == "v" ? "u" : letters[index])
+            index += 1
+        }
+        return out == letters ? nil : out
     }
 
     /// The folded letters one character stands for, or a wildcard for a masking character.

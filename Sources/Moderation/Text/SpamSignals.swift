@@ -13,11 +13,16 @@ public struct SpamSignal: Equatable, Sendable {
     public var kind: Kind
     /// What matched, for the operator: "12 hashtags", "“!” repeated 9 times".
     public var detail: String
+    /// How much the signal adds to the spam score (issue 15: weighted, not absolute). A
+    /// "GOOOOOOL", a chant in capitals or a hashtag-rich photo post each stays below the
+    /// default threshold of 0.6 alone; two strong signals together reach it.
+    public var weight: Double
 
     /// A signal of `kind` with `detail`.
-    public init(kind: Kind, detail: String) {
+    public init(kind: Kind, detail: String, weight: Double = 1) {
         self.kind = kind
         self.detail = detail
+        self.weight = weight
     }
 }
 
@@ -35,6 +40,19 @@ public struct SpamSignals: Sendable {
     /// Fewest cased letters for the shouting signal.
     public static let shoutingLetters = 20
 
+    /// Hashtags that only beg for follows and likes: each weighs on its own.
+    static let baitTags: Set<String> = [
+        "follow4follow", "followforfollow", "f4f", "like4like", "likeforlike", "likeforlikes", "l4l", "followback",
+        "followme", "follow4followback", "likes4likes", "instalike", "tagsforlikes", "followers", "followtrain",
+        "sub4sub", "spam4spam", "gainfollowers", "teamfollowback", "likeback", "comment4comment", "c4c", "sigodevolta",
+        "sdv", "sigueme", "siguemeytesigo", "seguidores", "abonnes", "folgenfuerfolgen",
+    ]
+
+    /// The summed weight of `signals`, capped at 1.
+    public static func score(_ signals: [SpamSignal]) -> Double {
+        min(1, signals.reduce(0) { $0 + $1.weight })
+    }
+
     /// The signals that `text` with `tags` and `links` links shows, in `Kind` order.
     ///
     /// Hashtags are those of the text and the tags together, each counted once (folded);
@@ -45,8 +63,16 @@ public struct SpamSignals: Sendable {
         if let signal = hashtagStuffing(tokens: tokens, tags: tags) { signals.append(signal) }
         let written = tokens.filter(isLink).count
         let linkCount = max(links, written)
+        if linkCount >= 2, linkCount <= maximumLinks, tokens.count - written < 3 * linkCount {
+            // A few links with hardly a word around them: packed, but not yet stuffing.
+            signals.append(SpamSignal(kind: .linkStuffing, detail: "\(linkCount) links in \(tokens.count - written) words", weight: 0.3))
+        }
         if linkCount > maximumLinks {
-            signals.append(SpamSignal(kind: .linkStuffing, detail: "\(linkCount) links"))
+            // Many links in a short text is stuffing; a long article may link to many sources.
+            let words = tokens.count - written
+            let base = words < 3 * linkCount ? 0.6 : tokens.count < linkCount * 12 ? 0.5 : 0.2
+            signals.append(SpamSignal(kind: .linkStuffing, detail: "\(linkCount) links",
+                                      weight: base == 0.2 ? base : min(0.8, base + 0.1 * Double(linkCount - 4))))
         }
         if let signal = repeatedCharacters(tokens: tokens) { signals.append(signal) }
         if let signal = shouting(tokens: tokens) { signals.append(signal) }
@@ -60,14 +86,21 @@ public struct SpamSignals: Sendable {
         distinct.formUnion(tags.map(TextNormalizer.fold))
         distinct.remove("")
         let count = distinct.count
+        let bait = distinct.filter(baitTags.contains).count
+        var weight = 0.0
+        var detail = ""
         if count > maximumHashtags {
-            return SpamSignal(kind: .hashtagStuffing, detail: "\(count) hashtags")
+            weight = min(0.4, 0.25 + 0.015 * Double(count - maximumHashtags))
+            detail = "\(count) hashtags"
+        } else if tokens.count >= 6, inText.count * 2 > tokens.count {
+            weight = 0.15
+            detail = "\(inText.count) of \(tokens.count) words are hashtags"
         }
-        if tokens.count >= 6, inText.count * 2 > tokens.count {
-            return SpamSignal(
-                kind: .hashtagStuffing, detail: "\(inText.count) of \(tokens.count) words are hashtags")
+        if bait > 0 {
+            weight += min(0.6, 0.2 * Double(bait))
+            detail += (detail.isEmpty ? "" : ", ") + "\(bait) follow-bait hashtag\(bait == 1 ? "" : "s")"
         }
-        return nil
+        return weight > 0 ? SpamSignal(kind: .hashtagStuffing, detail: detail, weight: weight) : nil
     }
 
     /// The longest run of one character (not a digit or space) when it reaches `repeatRun`.
@@ -85,7 +118,9 @@ public struct SpamSignals: Sendable {
             }
         }
         guard let best else { return nil }
-        return SpamSignal(kind: .repeatedCharacters, detail: "“\(best.character)” repeated \(best.count) times")
+        // A stretched letter is a cheer ("GOOOOOOL", "Yessssss"); a run of symbols leans to spam.
+        let weight = best.character.isLetter ? 0.2 : 0.3
+        return SpamSignal(kind: .repeatedCharacters, detail: "“\(best.character)” repeated \(best.count) times", weight: weight)
     }
 
     /// At least `shoutingShare` of the cased letters upper-case, among `shoutingLetters` or more.
@@ -100,11 +135,26 @@ public struct SpamSignals: Sendable {
         }
         guard cased >= shoutingLetters, Double(upper) >= shoutingShare * Double(cased) else { return nil }
         let percent = Int((100 * Double(upper) / Double(cased)).rounded())
-        return SpamSignal(kind: .shouting, detail: "\(percent)% of \(cased) letters upper-case")
+        return SpamSignal(kind: .shouting, detail: "\(percent)% of \(cased) letters upper-case", weight: 0.25)
     }
 
     /// Whether a whitespace-free token is a URL or a bare `www.` address.
     static func isLink(_ token: Substring) -> Bool {
-        token.contains("://") || token.lowercased().hasPrefix("www.")
+        // Compared without lower-casing a copy of every token: this runs on every word.
+        token.utf8.prefix(4).lazy.map { $0 | 0x20 }.elementsEqual("www.".utf8) || hasSchemeSeparator(token)
+    }
+
+    /// Whether `token` contains `://`, scanned on UTF-8 (Foundation's `contains` is far slower).
+    static func hasSchemeSeparator(_ token: Substring) -> Bool {
+        var state = 0
+        for byte in token.utf8 {
+            switch (state, byte) {
+            case (_, UInt8(ascii: ":")): state = 1
+            case (1, UInt8(ascii: "/")): state = 2
+            case (2, UInt8(ascii: "/")): return true
+            default: state = 0
+            }
+        }
+        return false
     }
 }

@@ -50,9 +50,10 @@ struct ServeCommand: AsyncParsableCommand {
             expiryLogger.warning("\(type): site \(siteId), \(data["service"] ?? "") connection \(data["connection_id"] ?? "") (\(name)) expires at \(data["expires_at"] ?? "?"), \(data["days_left"] ?? "?") days left; reconnect the account before then")
             await outbox.emit(siteId: siteId, type: type, data: data)
         }
+        let classifiers = ClassifierEngine(store: store, policy: global.networkPolicy, logger: logger)
         let services = ServiceGroup(
             services: [app, SchedulerService(scheduler: engine.scheduler, sourceChecks: sourceChecks, expiryMonitor: monitor),
-                       WebhookService(dispatcher: events.dispatcher)],
+                       WebhookService(dispatcher: events.dispatcher), ClassifierService(worker: classifiers.worker)],
             gracefulShutdownSignals: [.sigterm, .sigint],
             logger: logger)
         do {
@@ -60,10 +61,12 @@ struct ServeCommand: AsyncParsableCommand {
         } catch {
             await engine.shutdown()
             await events.shutdown()
+            await classifiers.shutdown()
             throw CommandFailure(kind: .other, message: "the server stopped: \(error)")
         }
         await engine.shutdown()
         await events.shutdown()
+        await classifiers.shutdown()
     }
 
     /// On first start with an empty database, a site to go on with (SPEC §1, issue 3).

@@ -171,10 +171,13 @@ def run_pass(roost, kind, out):
                 before[key_] = body["result"]["data"]["feed"]["status"]["last_fetched_at"]
                 _, posts = request("GET", f"{api}/v2/{uuid}/posts?count=100&filterBySectionIds[]={section_id}", key)
                 first_counts[key_] = len(posts["posts"])
+            # last_fetched_at has whole seconds, and the scheduler starts a "fetch now" within a
+            # second: wait before asking, so the new fetch cannot fall in the second just read.
+            time.sleep(1.2)
+            for key_, (feed_id, _, _, _) in feeds.items():
                 status, _ = request("POST", f"{api}/v2/{uuid}/feeds/{feed_id}/fetch", key)
                 if status != 202:
                     failures.append(f"{key_}: fetch now answered {status}")
-            time.sleep(1.2)  # last_fetched_at has whole seconds
             deadline = time.time() + 30
             pending = {k: v for k, v in feeds.items()}
             while pending and time.time() < deadline:

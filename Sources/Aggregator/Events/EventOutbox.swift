@@ -20,32 +20,10 @@ public struct EventOutbox: Sendable {
     /// failure is logged (the monitor that calls this tries again on its next round).
     public func emit(siteId: Int64, type: String, data: [String: String]) async {
         do {
-            let queued = try store.enqueueEvent(siteId: siteId, type: type, payload: Self.json(data), now: now())
+            let queued = try store.enqueueEvent(siteId: siteId, type: type, payload: StringMapJSON.encode(data), now: now())
             logger.info("\(type) for site \(siteId): \(queued) webhook deliveries queued")
         } catch {
             logger.error("could not queue \(type) for site \(siteId): \(error)")
         }
-    }
-
-    /// A flat JSON object of strings, keys sorted.
-    static func json(_ data: [String: String]) -> String {
-        let members = data.sorted { $0.key < $1.key }.map { "\(quote($0.key)):\(quote($0.value))" }
-        return "{" + members.joined(separator: ",") + "}"
-    }
-
-    private static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }

@@ -100,7 +100,8 @@ extension SQLiteStore {
 
     /// Events as a JSON array of strings (read by the outbox triggers with `json_each`).
     static func encodeEvents(_ events: [String]) -> String {
-        "[" + events.map { "\"" + $0.filter { $0 != "\"" && $0 != "\\" } + "\"" }.joined(separator: ",") + "]"
+        guard let data = try? JSONSerialization.data(withJSONObject: events) else { return "[]" }
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func decodeEvents(_ text: String) -> [String] {
